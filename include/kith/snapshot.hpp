@@ -1,0 +1,589 @@
+// kith/snapshot.hpp -- the frozen, immutable read side of a network.
+//
+// Design decisions: `network` is for writing; every query runs on a snapshot
+// taken at a time `now`. The snapshot evaluates each tie's warmth once and
+// stores the graph as CSR with 32-bit vertex ids (live people, in person-id
+// order, so ordering by vertex is ordering by person id). Each person's
+// adjacency is sorted by cost = -ln(warmth) (then by neighbour), so searches
+// can stop scanning a list as soon as nothing later in it can help.
+// Costs are quantised to 16 bits in units of 1/2048 nat: the relative error of
+// a stored warmth is below 0.025%, path costs become exact integer sums (so
+// answers are exact and deterministic with respect to the stored warmths), and
+// the adjacency takes 12 bytes per tie (4 + 2 bytes per direction) plus 4 bytes
+// per person of offsets. Warmths below e^-32 (1.3e-14) are stored as e^-32.
+// Visibility is kept: a private tie's two arcs carry their owner and are used
+// only by queries asked by that owner. The snapshot also freezes what
+// explanations need (people, organisations, groups, events, tie evidence), so a
+// reader never touches the network. It models the Boost.Graph IncidenceGraph
+// and VertexListGraph concepts (each tie appears as two arcs; directed_tag),
+// with a vertex index, so BGL algorithms run on it directly.
+// Thread safety: immutable after construction; share it as
+// `std::shared_ptr<const snapshot>` (see `freeze`) across any number of threads.
+#pragma once
+
+#include <kith/core/error.hpp>
+#include <kith/core/ids.hpp>
+#include <kith/core/strength.hpp>
+#include <kith/core/time.hpp>
+#include <kith/core/types.hpp>
+#include <kith/network.hpp>
+
+#include <boost/graph/graph_traits.hpp>
+#include <boost/graph/properties.hpp>
+#include <boost/iterator/counting_iterator.hpp>
+#include <boost/iterator/iterator_facade.hpp>
+#include <boost/property_map/property_map.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace kith {
+
+/// How `freeze` turns a network into a snapshot.
+struct freeze_options {
+    /// The strength model for ties without a manual warmth (default: kith's `strength_model`).
+    strength_function model = strength_model{};
+    /// The policy used for tie evidence (cooling factor). Keep it equal to the model's.
+    strength_policy policy{};
+    /// Keep per-tie evidence (counts, last interaction, cooling) for explanations.
+    /// Ties without interactions carry no stored evidence either way.
+    bool keep_evidence = true;
+};
+
+/// An arc of a snapshot: the tie seen from `source`. `index` is the arc's position
+/// in the CSR arrays. This is the Boost.Graph edge descriptor of `snapshot`.
+struct snapshot_arc {
+    std::uint32_t source = 0;
+    std::uint64_t index = 0;
+    friend bool operator==(const snapshot_arc& x, const snapshot_arc& y) { return x.index == y.index && x.source == y.source; }
+    friend bool operator!=(const snapshot_arc& x, const snapshot_arc& y) { return !(x == y); }
+};
+
+/// Iterates the out-arcs of one vertex (Boost.Graph out_edge_iterator of `snapshot`).
+class snapshot_arc_iterator
+    : public boost::iterator_facade<snapshot_arc_iterator, snapshot_arc, std::random_access_iterator_tag,
+                                    snapshot_arc, std::ptrdiff_t> {
+public:
+    snapshot_arc_iterator() = default;
+    snapshot_arc_iterator(std::uint32_t source, std::uint64_t index) : source_(source), index_(index) {}
+
+private:
+    friend class boost::iterator_core_access;
+    snapshot_arc dereference() const { return snapshot_arc{source_, index_}; }
+    bool equal(const snapshot_arc_iterator& o) const { return index_ == o.index_; }
+    void increment() { ++index_; }
+    void decrement() { --index_; }
+    void advance(std::ptrdiff_t n) { index_ = static_cast<std::uint64_t>(static_cast<std::int64_t>(index_) + n); }
+    std::ptrdiff_t distance_to(const snapshot_arc_iterator& o) const {
+        return static_cast<std::ptrdiff_t>(o.index_) - static_cast<std::ptrdiff_t>(index_);
+    }
+    std::uint32_t source_ = 0;
+    std::uint64_t index_ = 0;
+};
+
+/// Memory taken by a snapshot's parts, in bytes (capacity of the arrays).
+struct snapshot_memory {
+    std::size_t adjacency = 0;   ///< targets + costs + offsets (the search structure)
+    std::size_t visibility = 0;  ///< private-arc bitset and owners
+    std::size_t id_maps = 0;     ///< person id <-> vertex maps
+    std::size_t evidence = 0;    ///< frozen tie evidence
+    std::size_t attributes = 0;  ///< people, organisations, groups, events (approximate)
+    std::size_t total() const noexcept { return adjacency + visibility + id_maps + evidence + attributes; }
+};
+
+/// An immutable, thread-shareable view of a network at one time. See the header comment.
+class snapshot {
+public:
+    using vertex_type = std::uint32_t;
+    using cost_type = std::uint16_t;
+    using arc_index = std::uint64_t;
+
+    /// Cost units per nat: cost = round(-ln(warmth) * cost_scale).
+    static constexpr double cost_scale = 2048.0;
+    /// The largest stored cost (warmth e^-32).
+    static constexpr cost_type max_cost = std::numeric_limits<cost_type>::max();
+    /// "No vertex".
+    static constexpr vertex_type null_vertex = std::numeric_limits<vertex_type>::max();
+
+    /// The quantised cost of a warmth. Precondition: 0 < w <= 1. Complexity: O(1).
+    static cost_type warmth_to_cost(double w) noexcept {
+        const double c = std::round(-std::log(w) * cost_scale);
+        if (!(c >= 0.0)) return 0;  // w == 1 gives -0.0; NaN is rejected earlier
+        if (c >= static_cast<double>(max_cost)) return max_cost;
+        return static_cast<cost_type>(c);
+    }
+    /// The warmth of a cost (in cost units, may be a sum). Complexity: O(1).
+    static double cost_to_warmth(double cost_units) noexcept { return std::exp(-cost_units / cost_scale); }
+
+    /// An empty snapshot (no people).
+    snapshot() : offset_lo_(1, 0) {}
+
+    /// Freezes `net` at `now`: evaluates every tie (manual warmth, else `opt.model`),
+    /// drops ties the model gives 0 (no interaction yet at `now`), builds the sorted CSR.
+    /// Complexity: O(P + I + T log d) for P people, I interactions, T ties, d max degree.
+    /// Throws: `invalid_tie` when the model returns a value outside [0,1] or NaN.
+    snapshot(const network& net, timestamp now, const freeze_options& opt = {}) : now_(now) { build(net, opt); }
+
+    /// The time the snapshot was taken at.
+    timestamp taken_at() const noexcept { return now_; }
+
+    // ----------------------------------------------------------- people, ids
+
+    /// Number of people (vertices). O(1).
+    std::size_t num_people() const noexcept { return id_of_.size(); }
+    /// Number of ties (each is stored as two arcs). O(1).
+    std::size_t num_ties() const noexcept { return targets_.size() / 2; }
+    /// Number of arcs (2 x ties). O(1).
+    std::size_t num_arcs() const noexcept { return targets_.size(); }
+
+    /// The person id of a vertex. Precondition: v < num_people(). O(1).
+    person_id id_of(vertex_type v) const noexcept { return id_of_[v]; }
+    /// The vertex of a person, or nullopt when the person was not live at freeze time. O(1).
+    std::optional<vertex_type> find_vertex(person_id p) const noexcept {
+        if (p.value() >= vertex_of_.size() || vertex_of_[p.value()] == null_vertex) return std::nullopt;
+        return vertex_of_[p.value()];
+    }
+    /// The vertex of a person. Throws: `unknown_person`. O(1).
+    vertex_type vertex_of(person_id p) const {
+        auto v = find_vertex(p);
+        if (!v) throw unknown_person("snapshot::vertex_of: unknown person id " + std::to_string(p.value()));
+        return *v;
+    }
+    /// The vertex of the person with external key `key`, or nullopt. O(|key|) expected.
+    std::optional<vertex_type> find(std::string_view key) const {
+        auto it = key_index_.find(std::string(key));
+        if (it == key_index_.end()) return std::nullopt;
+        return it->second;
+    }
+    /// The vertex of the person with external key `key`. Throws: `unknown_person`.
+    vertex_type vertex_of(std::string_view key) const {
+        auto v = find(key);
+        if (!v) throw unknown_person("snapshot::vertex_of: no person has key '" + std::string(key) + "'");
+        return *v;
+    }
+    /// What the CRM knows about a vertex's person. Precondition: v < num_people(). O(1).
+    const person& person_at(vertex_type v) const noexcept { return people_[v]; }
+    /// Throws `unknown_person` unless v < num_people().
+    void check_vertex(const char* fn, vertex_type v) const {
+        if (v >= num_people())
+            throw unknown_person(std::string(fn) + ": vertex " + std::to_string(v) + " is not in the snapshot (" +
+                                 std::to_string(num_people()) + " people)");
+    }
+
+    // -------------------------------------------------------------- adjacency
+
+    /// First arc of `v`. O(1) (O(log w) past 2^32 arcs, w = number of 2^32 wraps).
+    arc_index arc_begin(vertex_type v) const noexcept { return offset(v); }
+    /// One past the last arc of `v`.
+    arc_index arc_end(vertex_type v) const noexcept { return offset(v + 1); }
+    /// Number of ties of `v` (visible or not).
+    std::size_t degree(vertex_type v) const noexcept { return static_cast<std::size_t>(arc_end(v) - arc_begin(v)); }
+    /// The other end of arc `a`.
+    vertex_type arc_target(arc_index a) const noexcept { return targets_[a]; }
+    /// The quantised cost of arc `a` in 1/cost_scale nat.
+    cost_type arc_cost(arc_index a) const noexcept { return costs_[a]; }
+    /// The stored warmth of arc `a` (exp(-cost / cost_scale)).
+    double arc_warmth(arc_index a) const noexcept { return cost_to_warmth(costs_[a]); }
+    /// Raw CSR arrays for hot loops: `targets()[a]`, `costs()[a]` for a in [arc_begin, arc_end).
+    const vertex_type* targets() const noexcept { return targets_.data(); }
+    const cost_type* costs() const noexcept { return costs_.data(); }
+
+    /// Whether any tie is private (when false, every arc is visible to everyone).
+    bool has_private_ties() const noexcept { return !private_bits_.empty(); }
+    /// Whether arc `a` is private.
+    bool arc_is_private(arc_index a) const noexcept {
+        return !private_bits_.empty() && ((private_bits_[a >> 6] >> (a & 63)) & 1u);
+    }
+    /// The owner of a private arc (null_vertex when the owner is not in the snapshot).
+    /// Precondition: arc_is_private(a). O(log private arcs).
+    vertex_type arc_owner(arc_index a) const noexcept {
+        auto it = std::lower_bound(private_owner_.begin(), private_owner_.end(), a,
+                                   [](const std::pair<arc_index, vertex_type>& x, arc_index k) { return x.first < k; });
+        return (it != private_owner_.end() && it->first == a) ? it->second : null_vertex;
+    }
+    /// Whether `asker` may use arc `a` (nullopt asker: public ties only). O(1) for public arcs.
+    bool arc_visible(arc_index a, std::optional<vertex_type> asker) const noexcept {
+        if (!arc_is_private(a)) return true;
+        return asker && arc_owner(a) == *asker;
+    }
+
+    /// The arc from u to v, or nullopt. Complexity: O(deg(u)).
+    std::optional<arc_index> find_arc(vertex_type u, vertex_type v) const noexcept {
+        if (u >= num_people()) return std::nullopt;
+        for (arc_index a = arc_begin(u), e = arc_end(u); a != e; ++a)
+            if (targets_[a] == v) return a;
+        return std::nullopt;
+    }
+    /// The stored warmth of the tie between u and v, or nullopt (visibility not applied). O(deg(u)).
+    std::optional<double> warmth(vertex_type u, vertex_type v) const noexcept {
+        auto a = find_arc(u, v);
+        if (!a) return std::nullopt;
+        return arc_warmth(*a);
+    }
+    /// The evidence of the tie between u and v (nullptr when there is no such tie, the tie
+    /// has no interactions, or evidence was not kept). For a tie with only a manual warmth
+    /// this returns a shared evidence with `manual == true`. O(log T).
+    const tie_evidence* evidence(vertex_type u, vertex_type v) const noexcept {
+        const std::uint64_t k = vkey(u, v);
+        auto it = std::lower_bound(evidence_keys_.begin(), evidence_keys_.end(), k);
+        if (it != evidence_keys_.end() && *it == k) return &evidence_[static_cast<std::size_t>(it - evidence_keys_.begin())];
+        if (find_arc(u, v) && is_manual(u, v)) return &manual_evidence();
+        return nullptr;
+    }
+
+    // ------------------------------------------- organisations, groups, events
+
+    /// Number of organisations. O(1).
+    std::size_t organization_count() const noexcept { return org_names_.size(); }
+    /// The name of organisation `o`. Precondition: o < organization_count().
+    const std::string& organization_name(std::uint32_t o) const noexcept { return org_names_[o]; }
+    /// The organisation of a vertex, or nullopt.
+    std::optional<std::uint32_t> organization_of(vertex_type v) const noexcept {
+        return person_org_[v] == null_vertex ? std::nullopt : std::optional<std::uint32_t>(person_org_[v]);
+    }
+    /// The members of organisation `o`, sorted by vertex.
+    const std::vector<vertex_type>& organization_members(std::uint32_t o) const noexcept { return org_members_[o]; }
+    /// The organisation named `name`, or nullopt.
+    std::optional<std::uint32_t> find_organization(std::string_view name) const {
+        for (std::uint32_t o = 0; o < org_names_.size(); ++o)
+            if (org_names_[o] == name) return o;
+        return std::nullopt;
+    }
+
+    /// Number of groups (same ids as the network's group_id values).
+    std::size_t group_count() const noexcept { return groups_.size(); }
+    /// Group `g` (name and themes). Precondition: g < group_count().
+    const group& group_at(std::uint32_t g) const noexcept { return groups_[g]; }
+    /// Members of group `g`, sorted by vertex.
+    const std::vector<vertex_type>& group_members(std::uint32_t g) const noexcept { return group_members_[g]; }
+    /// The groups of a vertex, sorted.
+    const std::vector<std::uint32_t>& groups_of(vertex_type v) const noexcept { return person_groups_[v]; }
+    /// The group named `name`, or nullopt.
+    std::optional<std::uint32_t> find_group(std::string_view name) const {
+        for (std::uint32_t g = 0; g < groups_.size(); ++g)
+            if (groups_[g].name == name) return g;
+        return std::nullopt;
+    }
+
+    /// An attendee of an event in the snapshot: vertex and table (empty when none).
+    struct attendee {
+        vertex_type who{};
+        std::string table{};
+        friend bool operator==(const attendee& x, const attendee& y) { return x.who == y.who && x.table == y.table; }
+    };
+    /// Number of events (same ids as the network's event_id values).
+    std::size_t event_count() const noexcept { return events_.size(); }
+    /// Event `e`. Precondition: e < event_count().
+    const event& event_at(std::uint32_t e) const noexcept { return events_[e]; }
+    /// Attendees of event `e`, sorted by vertex.
+    const std::vector<attendee>& event_attendees(std::uint32_t e) const noexcept { return event_attendees_[e]; }
+    /// The event named `name`, or nullopt.
+    std::optional<std::uint32_t> find_event(std::string_view name) const {
+        for (std::uint32_t e = 0; e < events_.size(); ++e)
+            if (events_[e].name == name) return e;
+        return std::nullopt;
+    }
+
+    /// Bytes used, by part. The adjacency figure is the one compared with other libraries.
+    snapshot_memory memory_usage() const noexcept {
+        snapshot_memory m;
+        m.adjacency = targets_.capacity() * sizeof(vertex_type) + costs_.capacity() * sizeof(cost_type) +
+                      offset_lo_.capacity() * sizeof(std::uint32_t) + wraps_.capacity() * sizeof(vertex_type);
+        m.visibility = private_bits_.capacity() * sizeof(std::uint64_t) +
+                       private_owner_.capacity() * sizeof(std::pair<arc_index, vertex_type>) +
+                       manual_keys_.capacity() * sizeof(std::uint64_t);
+        m.id_maps = id_of_.capacity() * sizeof(person_id) + vertex_of_.capacity() * sizeof(vertex_type);
+        m.evidence = evidence_keys_.capacity() * sizeof(std::uint64_t) + evidence_.capacity() * sizeof(tie_evidence);
+        std::size_t attr = people_.capacity() * sizeof(person) + person_org_.capacity() * 4;
+        for (const person& p : people_) attr += p.key.capacity() + p.name.capacity() + p.title.capacity() + p.organization.capacity();
+        m.attributes = attr;
+        return m;
+    }
+
+    // ------------------------------------------------------- Boost.Graph glue
+    // Hidden friends: found by argument-dependent lookup on a snapshot only.
+
+    friend std::pair<boost::counting_iterator<std::uint32_t>, boost::counting_iterator<std::uint32_t>>
+    vertices(const snapshot& g) {
+        return {boost::counting_iterator<std::uint32_t>(0),
+                boost::counting_iterator<std::uint32_t>(static_cast<std::uint32_t>(g.num_people()))};
+    }
+    friend std::size_t num_vertices(const snapshot& g) noexcept { return g.num_people(); }
+    friend std::pair<snapshot_arc_iterator, snapshot_arc_iterator> out_edges(std::uint32_t v, const snapshot& g) {
+        return {snapshot_arc_iterator(v, g.arc_begin(v)), snapshot_arc_iterator(v, g.arc_end(v))};
+    }
+    friend std::size_t out_degree(std::uint32_t v, const snapshot& g) noexcept { return g.degree(v); }
+    friend std::uint32_t source(const snapshot_arc& e, const snapshot&) noexcept { return e.source; }
+    friend std::uint32_t target(const snapshot_arc& e, const snapshot& g) noexcept { return g.targets_[e.index]; }
+    friend boost::typed_identity_property_map<std::uint32_t> get(boost::vertex_index_t, const snapshot&) noexcept {
+        return {};
+    }
+
+    /// Readable property map: arc -> cost in nats (exactly cost units / cost_scale).
+    struct cost_property_map {
+        using key_type = snapshot_arc;
+        using value_type = double;
+        using reference = double;
+        using category = boost::readable_property_map_tag;
+        const snapshot* g = nullptr;
+        friend double get(const cost_property_map& m, const snapshot_arc& e) noexcept {
+            return static_cast<double>(m.g->arc_cost(e.index)) / cost_scale;
+        }
+    };
+    /// Readable property map: arc -> stored warmth in (0,1].
+    struct warmth_property_map {
+        using key_type = snapshot_arc;
+        using value_type = double;
+        using reference = double;
+        using category = boost::readable_property_map_tag;
+        const snapshot* g = nullptr;
+        friend double get(const warmth_property_map& m, const snapshot_arc& e) noexcept {
+            return m.g->arc_warmth(e.index);
+        }
+    };
+    /// Readable property map: arc -> integer cost units.
+    struct cost_units_property_map {
+        using key_type = snapshot_arc;
+        using value_type = std::uint32_t;
+        using reference = std::uint32_t;
+        using category = boost::readable_property_map_tag;
+        const snapshot* g = nullptr;
+        friend std::uint32_t get(const cost_units_property_map& m, const snapshot_arc& e) noexcept {
+            return m.g->arc_cost(e.index);
+        }
+    };
+    cost_property_map cost_map() const noexcept { return {this}; }
+    warmth_property_map warmth_map() const noexcept { return {this}; }
+    cost_units_property_map cost_units_map() const noexcept { return {this}; }
+
+private:
+    static std::uint64_t vkey(vertex_type u, vertex_type v) noexcept {
+        return (static_cast<std::uint64_t>(std::min(u, v)) << 32) | std::max(u, v);
+    }
+    static const tie_evidence& manual_evidence() noexcept {
+        static const tie_evidence ev = [] { tie_evidence e; e.manual = true; return e; }();
+        return ev;
+    }
+    bool is_manual(vertex_type u, vertex_type v) const noexcept {
+        return std::binary_search(manual_keys_.begin(), manual_keys_.end(), vkey(u, v));
+    }
+
+    arc_index offset(vertex_type v) const noexcept {
+        if (wraps_.empty()) return offset_lo_[v];
+        const auto hi = static_cast<std::uint64_t>(std::upper_bound(wraps_.begin(), wraps_.end(), v) - wraps_.begin());
+        return (hi << 32) | offset_lo_[v];
+    }
+
+    void build(const network& net, const freeze_options& opt) {
+        // Vertices: live people in id order.
+        const std::size_t bound = net.id_bound();
+        vertex_of_.assign(bound, null_vertex);
+        id_of_.reserve(net.person_count());
+        people_.reserve(net.person_count());
+        for (person_id p : net.people()) {
+            vertex_of_[p.value()] = static_cast<vertex_type>(id_of_.size());
+            id_of_.push_back(p);
+            people_.push_back(net.at(p));
+        }
+        const std::size_t n = id_of_.size();
+        for (std::size_t v = 0; v < n; ++v) key_index_.emplace(people_[v].key, static_cast<vertex_type>(v));
+
+        // Ties: evaluate warmth.
+        struct pending { vertex_type u, v; cost_type c; std::optional<vertex_type> owner; const tie_record* rec; };
+        std::vector<pending> ties;
+        ties.reserve(net.tie_count());
+        std::vector<std::uint64_t> degree(n + 1, 0);
+        for (const tie_record& r : net.ties()) {
+            double w;
+            if (r.manual_warmth) {
+                w = *r.manual_warmth;
+            } else {
+                w = opt.model(r.events, now_);
+                if (!(w >= 0.0 && w <= 1.0))
+                    throw invalid_tie("snapshot: the strength model returned " + std::to_string(w) +
+                                      " for the tie between '" + net.at(r.a).key + "' and '" + net.at(r.b).key +
+                                      "', outside [0,1]");
+                if (w == 0.0) continue;
+            }
+            pending t{vertex_of_[r.a.value()], vertex_of_[r.b.value()], warmth_to_cost(w), std::nullopt, &r};
+            if (r.visibility.private_to) {
+                const vertex_type o = r.visibility.private_to->value() < bound ? vertex_of_[r.visibility.private_to->value()]
+                                                                                : null_vertex;
+                t.owner = o;
+            }
+            ++degree[t.u];
+            ++degree[t.v];
+            ties.push_back(t);
+        }
+
+        // Offsets (32-bit low words; `wraps_` marks where the high word grows).
+        offset_lo_.assign(n + 1, 0);
+        std::vector<std::uint64_t> start(n + 1, 0);
+        std::uint64_t acc = 0;
+        for (std::size_t v = 0; v <= n; ++v) {
+            start[v] = acc;
+            offset_lo_[v] = static_cast<std::uint32_t>(acc & 0xFFFFFFFFu);
+            if (v < n) {
+                const std::uint64_t next = acc + degree[v];
+                for (std::uint64_t h = (acc >> 32) + 1; h <= (next >> 32); ++h) wraps_.push_back(static_cast<vertex_type>(v + 1));
+                acc = next;
+            }
+        }
+        // Wrap points must be "first vertex whose offset has high word >= k": fix up exactly.
+        wraps_.clear();
+        for (std::size_t v = 1; v <= n; ++v)
+            for (std::uint64_t h = (start[v - 1] >> 32) + 1; h <= (start[v] >> 32); ++h) wraps_.push_back(static_cast<vertex_type>(v));
+
+        // Fill arcs as (cost << 32 | target) keys, then sort each list.
+        std::vector<std::uint64_t> keys(acc);
+        std::vector<std::uint64_t> fill(start.begin(), start.end() - 1);
+        for (const pending& t : ties) {
+            keys[fill[t.u]++] = (static_cast<std::uint64_t>(t.c) << 32) | t.v;
+            keys[fill[t.v]++] = (static_cast<std::uint64_t>(t.c) << 32) | t.u;
+        }
+        std::vector<std::uint64_t>().swap(fill);
+        for (std::size_t v = 0; v < n; ++v)
+            std::sort(keys.begin() + static_cast<std::ptrdiff_t>(start[v]), keys.begin() + static_cast<std::ptrdiff_t>(start[v + 1]));
+        targets_.resize(acc);
+        costs_.resize(acc);
+        for (std::uint64_t a = 0; a < acc; ++a) {
+            targets_[a] = static_cast<vertex_type>(keys[a] & 0xFFFFFFFFu);
+            costs_[a] = static_cast<cost_type>(keys[a] >> 32);
+        }
+
+        // Visibility and evidence.
+        auto locate = [&](vertex_type u, vertex_type v, cost_type c) -> arc_index {
+            const std::uint64_t k = (static_cast<std::uint64_t>(c) << 32) | v;
+            auto b = keys.begin() + static_cast<std::ptrdiff_t>(start[u]);
+            auto e = keys.begin() + static_cast<std::ptrdiff_t>(start[u + 1]);
+            return static_cast<arc_index>(std::lower_bound(b, e, k) - keys.begin());
+        };
+        std::vector<std::pair<std::uint64_t, std::size_t>> ev_order;
+        for (std::size_t i = 0; i < ties.size(); ++i) {
+            const pending& t = ties[i];
+            if (t.owner) {
+                if (private_bits_.empty()) private_bits_.assign((acc + 63) / 64, 0);
+                for (auto [x, y] : {std::pair<vertex_type, vertex_type>{t.u, t.v}, {t.v, t.u}}) {
+                    const arc_index a = locate(x, y, t.c);
+                    private_bits_[a >> 6] |= std::uint64_t{1} << (a & 63);
+                    private_owner_.emplace_back(a, *t.owner);
+                }
+            }
+            if (t.rec->manual_warmth) manual_keys_.push_back(vkey(t.u, t.v));
+            if (opt.keep_evidence && !t.rec->events.empty()) ev_order.emplace_back(vkey(t.u, t.v), i);
+        }
+        std::sort(private_owner_.begin(), private_owner_.end());
+        std::sort(manual_keys_.begin(), manual_keys_.end());
+        std::sort(ev_order.begin(), ev_order.end());
+        evidence_keys_.reserve(ev_order.size());
+        evidence_.reserve(ev_order.size());
+        for (const auto& [k, i] : ev_order) {
+            evidence_keys_.push_back(k);
+            tie_evidence ev = compute_evidence(ties[i].rec->events, now_, opt.policy);
+            ev.manual = ties[i].rec->manual_warmth.has_value();
+            evidence_.push_back(ev);
+        }
+
+        // Organisations, groups, events.
+        org_names_.reserve(net.organization_count());
+        org_members_.resize(net.organization_count());
+        for (std::uint32_t o = 0; o < net.organization_count(); ++o) {
+            org_names_.push_back(net.at(organization_id(o)).name);
+            for (person_id p : net.members(organization_id(o))) org_members_[o].push_back(vertex_of_[p.value()]);
+            std::sort(org_members_[o].begin(), org_members_[o].end());
+        }
+        person_org_.assign(n, null_vertex);
+        for (std::size_t v = 0; v < n; ++v)
+            if (auto o = net.organization_of(id_of_[v])) person_org_[v] = o->value();
+        groups_.reserve(net.group_count());
+        group_members_.resize(net.group_count());
+        person_groups_.resize(n);
+        for (std::uint32_t g = 0; g < net.group_count(); ++g) {
+            groups_.push_back(net.at(group_id(g)));
+            for (const membership& m : net.members(group_id(g))) {
+                group_members_[g].push_back(vertex_of_[m.who.value()]);
+                person_groups_[vertex_of_[m.who.value()]].push_back(g);
+            }
+        }
+        events_.reserve(net.event_count());
+        event_attendees_.resize(net.event_count());
+        for (std::uint32_t e = 0; e < net.event_count(); ++e) {
+            events_.push_back(net.at(event_id(e)));
+            for (const attendance& a : net.attendees(event_id(e)))
+                event_attendees_[e].push_back(attendee{vertex_of_[a.who.value()], a.table});
+        }
+    }
+
+    timestamp now_{};
+    // ids
+    std::vector<person_id> id_of_;
+    std::vector<vertex_type> vertex_of_;
+    std::vector<person> people_;
+    std::unordered_map<std::string, vertex_type> key_index_;
+    // CSR
+    std::vector<std::uint32_t> offset_lo_;
+    std::vector<vertex_type> wraps_;
+    std::vector<vertex_type> targets_;
+    std::vector<cost_type> costs_;
+    // visibility
+    std::vector<std::uint64_t> private_bits_;
+    std::vector<std::pair<arc_index, vertex_type>> private_owner_;
+    std::vector<std::uint64_t> manual_keys_;
+    // evidence
+    std::vector<std::uint64_t> evidence_keys_;
+    std::vector<tie_evidence> evidence_;
+    // attributes
+    std::vector<std::string> org_names_{};
+    std::vector<std::vector<vertex_type>> org_members_;
+    std::vector<std::uint32_t> person_org_;
+    std::vector<group> groups_;
+    std::vector<std::vector<vertex_type>> group_members_;
+    std::vector<std::vector<std::uint32_t>> person_groups_;
+    std::vector<event> events_;
+    std::vector<std::vector<attendee>> event_attendees_;
+};
+
+/// Freezes `net` at `now` into a snapshot shared by pointer (the form threads share).
+/// Complexity and Throws: as `snapshot(net, now, opt)`.
+inline std::shared_ptr<const snapshot> freeze(const network& net, timestamp now, const freeze_options& opt = {}) {
+    return std::make_shared<const snapshot>(net, now, opt);
+}
+
+} // namespace kith
+
+namespace boost {
+
+template <>
+struct graph_traits<kith::snapshot> {
+    using vertex_descriptor = std::uint32_t;
+    using edge_descriptor = kith::snapshot_arc;
+    using directed_category = directed_tag;
+    using edge_parallel_category = disallow_parallel_edge_tag;
+    struct traversal_category : incidence_graph_tag, vertex_list_graph_tag {};
+    using vertex_iterator = counting_iterator<std::uint32_t>;
+    using out_edge_iterator = kith::snapshot_arc_iterator;
+    using degree_size_type = std::size_t;
+    using vertices_size_type = std::size_t;
+    using edges_size_type = std::size_t;
+    using adjacency_iterator = void;
+    using in_edge_iterator = void;
+    using edge_iterator = void;
+    static vertex_descriptor null_vertex() noexcept { return kith::snapshot::null_vertex; }
+};
+
+template <>
+struct property_map<kith::snapshot, vertex_index_t> {
+    using type = typed_identity_property_map<std::uint32_t>;
+    using const_type = type;
+};
+
+} // namespace boost
