@@ -48,6 +48,30 @@
 
 namespace kith {
 
+namespace detail {
+/// Splits 64-bit CSR offsets into 32-bit low words plus the list of vertices at which the
+/// high word grows (`wraps[k]` = first vertex whose offset is >= (k+1) * 2^32). Keeps the
+/// offsets at 4 bytes per person while staying exact past 2^32 arcs. O(n + wraps).
+inline void split_offsets(const std::vector<std::uint64_t>& start, std::vector<std::uint32_t>& lo,
+                          std::vector<std::uint32_t>& wraps) {
+    lo.assign(start.size(), 0);
+    wraps.clear();
+    for (std::size_t v = 0; v < start.size(); ++v) {
+        lo[v] = static_cast<std::uint32_t>(start[v] & 0xFFFFFFFFu);
+        if (v > 0)
+            for (std::uint64_t h = (start[v - 1] >> 32) + 1; h <= (start[v] >> 32); ++h)
+                wraps.push_back(static_cast<std::uint32_t>(v));
+    }
+}
+/// The 64-bit offset of vertex v from `split_offsets`' output. O(1) below 2^32 arcs, else O(log wraps).
+inline std::uint64_t offset_at(const std::vector<std::uint32_t>& lo, const std::vector<std::uint32_t>& wraps,
+                               std::uint32_t v) noexcept {
+    if (wraps.empty()) return lo[v];
+    const auto hi = static_cast<std::uint64_t>(std::upper_bound(wraps.begin(), wraps.end(), v) - wraps.begin());
+    return (hi << 32) | lo[v];
+}
+} // namespace detail
+
 /// How `freeze` turns a network into a snapshot.
 struct freeze_options {
     /// The strength model for ties without a manual warmth (default: kith's `strength_model`).
@@ -377,11 +401,7 @@ private:
         return std::binary_search(manual_keys_.begin(), manual_keys_.end(), vkey(u, v));
     }
 
-    arc_index offset(vertex_type v) const noexcept {
-        if (wraps_.empty()) return offset_lo_[v];
-        const auto hi = static_cast<std::uint64_t>(std::upper_bound(wraps_.begin(), wraps_.end(), v) - wraps_.begin());
-        return (hi << 32) | offset_lo_[v];
-    }
+    arc_index offset(vertex_type v) const noexcept { return detail::offset_at(offset_lo_, wraps_, v); }
 
     void build(const network& net, const freeze_options& opt) {
         // Vertices: live people in id order.
@@ -426,22 +446,13 @@ private:
         }
 
         // Offsets (32-bit low words; `wraps_` marks where the high word grows).
-        offset_lo_.assign(n + 1, 0);
         std::vector<std::uint64_t> start(n + 1, 0);
         std::uint64_t acc = 0;
         for (std::size_t v = 0; v <= n; ++v) {
             start[v] = acc;
-            offset_lo_[v] = static_cast<std::uint32_t>(acc & 0xFFFFFFFFu);
-            if (v < n) {
-                const std::uint64_t next = acc + degree[v];
-                for (std::uint64_t h = (acc >> 32) + 1; h <= (next >> 32); ++h) wraps_.push_back(static_cast<vertex_type>(v + 1));
-                acc = next;
-            }
+            if (v < n) acc += degree[v];
         }
-        // Wrap points must be "first vertex whose offset has high word >= k": fix up exactly.
-        wraps_.clear();
-        for (std::size_t v = 1; v <= n; ++v)
-            for (std::uint64_t h = (start[v - 1] >> 32) + 1; h <= (start[v] >> 32); ++h) wraps_.push_back(static_cast<vertex_type>(v));
+        detail::split_offsets(start, offset_lo_, wraps_);
 
         // Fill arcs as (cost << 32 | target) keys, then sort each list.
         std::vector<std::uint64_t> keys(acc);
