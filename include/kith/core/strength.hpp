@@ -36,18 +36,21 @@ struct strength_policy {
     double half_life_days = 90.0;
     /// Half-life of the slow "bond" component, in days. Default 730 (two years).
     double bond_half_life_days = 730.0;
-    /// Cap of the bond component's contribution (it saturates as cap * (1 - exp(-slow / cap))).
-    /// Default 1.0: an old close tie that went silent keeps warmth near 0.4 (just occasional).
+    /// Cap of the bond component's contribution: bond = cap * (1 - exp(-slow / bond_scale)).
+    /// Default 1.0: years of close contact keep a tie occasional after a silent year.
     double bond_cap = 1.0;
+    /// How much slow-decayed history fills the bond (in 1:1-meeting units). Default 20: a
+    /// single meeting adds almost no bond; two years of weekly contact fill it.
+    double bond_scale = 20.0;
     /// Reciprocity effect r: the sum is multiplied by 1 + r (fully reciprocal) down to
     /// 1 - r (always the same side starts). Unknown initiators count as balanced. Default 0.3.
     double reciprocity_effect = 0.3;
     /// Group-size damping: an interaction among p people counts 1 / (p - 1)^exponent of a
     /// 1:1 one (a 40-person thread counts 1/39). Default 1.0.
     double participant_exponent = 1.0;
-    /// Saturation scale s: warmth = 1 - exp(-x / s). With s = 2, one meeting today gives 0.39
-    /// (weak), a quarterly coffee 0.63 (occasional), a monthly meeting 0.91 (strong).
-    double saturation = 2.0;
+    /// Saturation scale s: warmth = 1 - exp(-x / s). With s = 2.5, one meeting today gives 0.34
+    /// (weak), a quarterly coffee for two years 0.6 (occasional), a monthly meeting 0.89 (strong).
+    double saturation = 2.5;
     /// Floor of the warmth of a tie with at least one counted interaction (keeps (0,1]). 1e-4.
     double min_warmth = 1e-4;
     /// A tie is cooling when silent for more than this times its usual gap. Default 8.
@@ -94,7 +97,7 @@ struct strength_model {
         const double balance_known = known > 0 ? 2.0 * std::min(known_low, known_high) / known : 0.5;
         const double balance = (known / total) * balance_known + (1.0 - known / total) * 0.5;
         const double reciprocity = 1.0 + p.reciprocity_effect * (2.0 * balance - 1.0);
-        const double bond = p.bond_cap > 0 ? p.bond_cap * (1.0 - std::exp(-slow / p.bond_cap)) : 0.0;
+        const double bond = p.bond_cap > 0 && p.bond_scale > 0 ? p.bond_cap * (1.0 - std::exp(-slow / p.bond_scale)) : 0.0;
         const double x = reciprocity * (fast + bond);
         const double w = 1.0 - std::exp(-x / p.saturation);
         if (!(w >= p.min_warmth)) return p.min_warmth;  // also catches NaN from a degenerate policy
