@@ -1,0 +1,440 @@
+// kith/paths/detail/path_search.hpp -- the label-setting search engine behind kith/paths
+// (internal: everything here is kith::detail and may change without notice).
+//
+// Design decisions: one engine serves the snapshot fast path (bidirectional, integer costs,
+// cost-sorted adjacency with a cut) and the generic tier (one way, integer or double costs).
+// Labels are (cost, hops) keys compared lexicographically, ties broken by the lexicographically
+// smallest vertex sequence (materialised only on exact key ties). Uncapped searches keep one label
+// per vertex and side; hop-capped ones keep a Pareto set over (cost, hops). Labels are immutable
+// once created (a better one replaces it in the vertex list), so recorded meetings never change
+// under our feet. A relaxation u->v is skipped when key(v) + (smallest key of the other side)
+// exceeds the best meeting: no path through it can beat or tie the best (strict comparison keeps
+// exact ties, so the tie-break is honoured). The search stops when the two smallest keys add up
+// to more than the best meeting, or a side runs empty. Per-vertex data carries a generation
+// stamp: reset is O(touched); on wrap-around every stamp is cleared once.
+#pragma once
+
+#include <kith/core/error.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace kith::detail {
+
+inline constexpr std::uint32_t npos32 = std::numeric_limits<std::uint32_t>::max();
+
+/// Formats a double for error messages (round-trippable).
+inline std::string format_double(double x) {
+    std::ostringstream os;
+    os.precision(17);
+    os << x;
+    return os.str();
+}
+
+/// Throws invalid_argument unless 0 < f <= 1.
+inline void check_factor(const char* fn, const char* what, double f) {
+    if (!(f > 0.0 && f <= 1.0))
+        throw invalid_argument(std::string(fn) + ": " + what + " " + format_double(f) + " is outside (0,1]");
+}
+
+/// Throws invalid_argument unless 0 <= m <= 1.
+inline void check_min_warmth(const char* fn, double m) {
+    if (!(m >= 0.0 && m <= 1.0))
+        throw invalid_argument(std::string(fn) + ": min_tie_warmth " + format_double(m) + " is outside [0,1]");
+}
+
+/// round(-ln(f) x 2048) for 0 < f <= 1.
+inline std::uint64_t factor_to_units(double f) noexcept {
+    const double c = std::round(-std::log(f) * 2048.0);
+    if (!(c >= 0.0)) return 0;
+    return static_cast<std::uint64_t>(c);
+}
+
+/// The largest cost in units whose warmth exp(-c/2048) is >= m, or -1 when none (m > 1).
+/// Computed with the same exp as the stored warmths, so the cut is exact.
+inline std::int64_t max_units_for_min_warmth(double m) noexcept {
+    if (m <= 0.0) return std::numeric_limits<std::int64_t>::max();
+    if (m > 1.0) return -1;
+    double guess = std::floor(-std::log(m) * 2048.0);
+    if (guess > 1e15) guess = 1e15;
+    auto c = static_cast<std::int64_t>(guess);
+    auto ok = [m](std::int64_t x) { return std::exp(-static_cast<double>(x) / 2048.0) >= m; };
+    while (c >= 0 && !ok(c)) --c;
+    while (ok(c + 1)) ++c;
+    return c;
+}
+
+/// (cost, hops) key, compared lexicographically.
+template <class Cost>
+struct path_key {
+    Cost c{};
+    std::uint32_t h = 0;
+    friend bool operator<(const path_key& a, const path_key& b) { return a.c < b.c || (a.c == b.c && a.h < b.h); }
+    friend bool operator==(const path_key& a, const path_key& b) { return a.c == b.c && a.h == b.h; }
+    friend path_key operator+(const path_key& a, const path_key& b) { return {a.c + b.c, a.h + b.h}; }
+};
+
+/// One search label: a path from a start (forward side) or to an end (backward side).
+template <class Cost>
+struct label {
+    Cost cost{};                 ///< cost of the path (excluding the extra cost of `vertex` itself)
+    Cost arc{};                  ///< cost of the arc joining `vertex` to `parent`'s vertex
+    std::uint32_t hops = 0;
+    std::uint32_t vertex = 0;
+    std::uint32_t parent = npos32;  ///< previous label (forward) / next label (backward)
+    std::uint32_t next = npos32;    ///< next live label of the same vertex and side
+    bool settled = false;
+    bool dead = false;
+};
+
+template <class Cost>
+struct heap_entry {
+    Cost c{};
+    std::uint32_t h = 0;
+    std::uint32_t label = 0;
+    friend bool operator>(const heap_entry& a, const heap_entry& b) {
+        if (a.c != b.c) return a.c > b.c;
+        if (a.h != b.h) return a.h > b.h;
+        return a.label > b.label;
+    }
+};
+
+enum vertex_flag : std::uint8_t {
+    flag_start = 1,    ///< a source of this search
+    flag_end = 2,      ///< a target of this search
+    flag_block = 4,    ///< may not be an intermediate (avoided, a source, a target, removed)
+    flag_removed = 8,  ///< may not appear at all (Yen's root path)
+};
+
+struct vertex_info {
+    std::uint32_t head[2] = {npos32, npos32};
+    std::uint32_t extra = npos32;  ///< index into the query's extra costs
+    std::uint8_t flags = 0;
+};
+
+/// Storage of one cost type.
+template <class Cost>
+struct cost_store {
+    std::vector<label<Cost>> labels;
+    std::vector<heap_entry<Cost>> heap[2];
+    std::vector<Cost> extras;
+    std::vector<std::uint32_t> buf_a, buf_b, buf_c;
+    void clear() {
+        labels.clear();
+        heap[0].clear();
+        heap[1].clear();
+        extras.clear();
+    }
+};
+
+/// What one search is asked (vertex numbers are dense indices).
+template <class Cost>
+struct search_spec {
+    std::vector<std::uint32_t> starts;
+    std::vector<std::uint32_t> ends;
+    std::vector<std::uint32_t> blocked;  ///< never intermediates (avoid set, original sources and targets)
+    std::vector<std::uint32_t> removed;  ///< never used at all
+    std::vector<std::pair<std::uint32_t, Cost>> extras;  ///< extra cost when routing through
+    Cost hop{};
+    bool capped = false;
+    std::uint32_t max_hops = npos32;
+    std::uint32_t banned_from = npos32;       ///< arcs banned_from -> banned_to[i] are not used
+    std::vector<std::uint32_t> banned_to;
+    void clear() {
+        starts.clear(); ends.clear(); blocked.clear(); removed.clear(); extras.clear(); banned_to.clear();
+        hop = Cost{}; capped = false; max_hops = npos32; banned_from = npos32;
+    }
+};
+
+/// Per-thread storage: generation-stamped per-vertex info plus label pools.
+template <class Generation>
+struct search_store {
+    std::vector<Generation> stamp;
+    std::vector<vertex_info> info;
+    Generation gen = 0;
+    std::uint64_t wraps = 0;  ///< number of full clears (observable in tests)
+    cost_store<std::uint64_t> units;
+    cost_store<double> reals;
+    search_spec<std::uint64_t> spec;  ///< reused by snapshot queries (no allocation after warm-up)
+
+    template <class Cost>
+    cost_store<Cost>& pools() noexcept {
+        if constexpr (std::is_same<Cost, double>::value) return reals;
+        else return units;
+    }
+
+    /// Starts a query on a graph of n vertices: O(1) amortised (O(n) on growth or wrap-around).
+    void begin(std::size_t n) {
+        if (stamp.size() < n) {
+            stamp.resize(n, Generation(0));
+            info.resize(n);
+        }
+        ++gen;
+        if (gen == Generation(0)) {  // wrapped: stale stamps could collide, clear them all once
+            std::fill(stamp.begin(), stamp.end(), Generation(0));
+            gen = Generation(1);
+            ++wraps;
+        }
+    }
+    vertex_info& touch(std::uint32_t v) {
+        if (stamp[v] != gen) {
+            stamp[v] = gen;
+            info[v] = vertex_info{};
+        }
+        return info[v];
+    }
+    std::uint8_t flags(std::uint32_t v) const noexcept { return stamp[v] == gen ? info[v].flags : std::uint8_t(0); }
+    std::uint32_t head(std::uint32_t v, int side) const noexcept { return stamp[v] == gen ? info[v].head[side] : npos32; }
+};
+
+/// A found path: vertices, the cost of each arc, the total cost (arcs + hops + extras).
+template <class Cost>
+struct found_path {
+    std::vector<std::uint32_t> verts;
+    std::vector<Cost> arcs;
+    Cost cost{};
+    std::uint32_t hops() const noexcept { return static_cast<std::uint32_t>(verts.size() - 1); }
+    friend bool operator==(const found_path& a, const found_path& b) {
+        return a.verts == b.verts && a.arcs == b.arcs && a.cost == b.cost;
+    }
+};
+
+/// The engine. `Adj` provides `template <class F> void for_each_arc(uint32 u, F f) const` calling
+/// f(v, cost) for each usable arc u->v (f returns false to stop) and `static constexpr bool sorted`
+/// (arcs come in nondecreasing cost, so the engine may cut the list). Backward expansion uses the
+/// same arcs (symmetric graphs only).
+template <class Cost, class Generation, class Adj>
+class label_search {
+public:
+    label_search(search_store<Generation>& st, const Adj& adj, const search_spec<Cost>& spec, bool bidirectional)
+        : st_(st), cs_(st.template pools<Cost>()), adj_(adj), spec_(spec), bidir_(bidirectional) {}
+
+    /// Runs the search on a graph with n vertices. Returns the best path or nullopt.
+    std::optional<found_path<Cost>> run(std::size_t n) {
+        st_.begin(n);
+        cs_.clear();
+        for (std::uint32_t v : spec_.removed) st_.touch(v).flags |= flag_removed | flag_block;
+        for (std::uint32_t v : spec_.blocked) st_.touch(v).flags |= flag_block;
+        for (const auto& [v, c] : spec_.extras) {
+            vertex_info& vi = st_.touch(v);
+            if (vi.extra == npos32) {
+                vi.extra = static_cast<std::uint32_t>(cs_.extras.size());
+                cs_.extras.push_back(c);
+            } else {
+                cs_.extras[vi.extra] = c;
+            }
+        }
+        for (std::uint32_t v : spec_.starts) st_.touch(v).flags |= flag_start | flag_block;
+        for (std::uint32_t v : spec_.ends) st_.touch(v).flags |= flag_end | flag_block;
+        for (std::uint32_t v : spec_.starts)
+            if (!(st_.flags(v) & flag_removed)) offer(0, v, Cost{}, 0, npos32, Cost{}, true);
+        for (std::uint32_t v : spec_.ends)
+            if (!(st_.flags(v) & flag_removed)) offer(1, v, Cost{}, 0, npos32, Cost{}, bidir_);
+
+        auto& h0 = cs_.heap[0];
+        auto& h1 = cs_.heap[1];
+        const path_key<Cost> zero{};
+        for (;;) {
+            clean(0);
+            if (h0.empty()) break;
+            path_key<Cost> tf{h0.front().c, h0.front().h}, tb = zero;
+            if (bidir_) {
+                clean(1);
+                if (h1.empty()) break;
+                tb = {h1.front().c, h1.front().h};
+            }
+            if (has_best_ && best_ < tf + tb) break;
+            const int side = (bidir_ && tb < tf) ? 1 : 0;
+            auto& h = cs_.heap[side];
+            std::pop_heap(h.begin(), h.end(), std::greater<>{});
+            const std::uint32_t li = h.back().label;
+            h.pop_back();
+            cs_.labels[li].settled = true;
+            expand(side, li, side == 0 ? tb : tf);
+        }
+        if (!has_best_) return std::nullopt;
+        found_path<Cost> out;
+        out.cost = best_.c;
+        sequence(best_f_, best_b_, out.verts, &out.arcs);
+        return out;
+    }
+
+private:
+    Cost extra_of(std::uint32_t v) const {
+        const std::uint32_t e = st_.info[v].extra;
+        return (st_.stamp[v] == st_.gen && e != npos32) ? cs_.extras[e] : Cost{};
+    }
+
+    void push(int side, std::uint32_t li) {
+        auto& h = cs_.heap[side];
+        const label<Cost>& L = cs_.labels[li];
+        h.push_back(heap_entry<Cost>{L.cost, L.hops, li});
+        std::push_heap(h.begin(), h.end(), std::greater<>{});
+    }
+
+    void clean(int side) {
+        auto& h = cs_.heap[side];
+        while (!h.empty()) {
+            const label<Cost>& L = cs_.labels[h.front().label];
+            if (!L.dead && !L.settled) return;
+            std::pop_heap(h.begin(), h.end(), std::greater<>{});
+            h.pop_back();
+        }
+    }
+
+    /// Vertex sequence of a label's path in reading order (start..v forward, v..end backward).
+    void chain(int side, std::uint32_t li, std::vector<std::uint32_t>& out) const {
+        out.clear();
+        for (std::uint32_t i = li; i != npos32; i = cs_.labels[i].parent) out.push_back(cs_.labels[i].vertex);
+        if (side == 0) std::reverse(out.begin(), out.end());
+    }
+
+    /// Whether the new path (parent label `p` extended by vertex v on `side`) reads
+    /// lexicographically before the path of label `old`.
+    bool new_is_lex_smaller(int side, std::uint32_t p, std::uint32_t v, std::uint32_t old) {
+        auto& a = cs_.buf_a;
+        auto& b = cs_.buf_b;
+        if (p == npos32) a.clear();
+        else chain(side, p, a);
+        if (side == 0) a.push_back(v);
+        else a.insert(a.begin(), v);
+        chain(side, old, b);
+        return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
+    }
+
+    /// Full sequence of a meeting of forward label f and backward label b (same vertex).
+    void sequence(std::uint32_t f, std::uint32_t b, std::vector<std::uint32_t>& verts,
+                  std::vector<Cost>* arcs) const {
+        chain(0, f, verts);
+        if (arcs) {
+            arcs->clear();
+            for (std::uint32_t i = f; i != npos32 && cs_.labels[i].parent != npos32; i = cs_.labels[i].parent)
+                arcs->push_back(cs_.labels[i].arc);
+            std::reverse(arcs->begin(), arcs->end());
+        }
+        for (std::uint32_t i = b; cs_.labels[i].parent != npos32; i = cs_.labels[i].parent) {
+            verts.push_back(cs_.labels[cs_.labels[i].parent].vertex);
+            if (arcs) arcs->push_back(cs_.labels[i].arc);
+        }
+    }
+
+    /// Offers a label; returns its index or npos32 when dominated.
+    std::uint32_t offer(int side, std::uint32_t v, Cost cost, std::uint32_t hops, std::uint32_t parent, Cost arc,
+                        bool queue) {
+        vertex_info& vi = st_.touch(v);
+        const path_key<Cost> nk{cost, hops};
+        std::uint32_t* link = &vi.head[side];
+        while (*link != npos32) {
+            const std::uint32_t i = *link;
+            label<Cost>& L = cs_.labels[i];
+            const path_key<Cost> ok{L.cost, L.hops};
+            bool kill = false;
+            if (ok == nk) {
+                if (L.settled || !new_is_lex_smaller(side, parent, v, i)) return npos32;
+                kill = true;
+            } else if (spec_.capped) {
+                if (L.hops <= hops && L.cost <= cost) return npos32;
+                kill = L.hops >= hops && L.cost >= cost && !L.settled;
+            } else {
+                if (ok < nk) return npos32;
+                kill = !L.settled;
+                if (!kill) return npos32;  // cannot happen (settled keys are smallest); be safe
+            }
+            if (kill) {
+                L.dead = true;
+                *link = L.next;
+            } else {
+                link = &L.next;
+            }
+        }
+        const auto li = static_cast<std::uint32_t>(cs_.labels.size());
+        label<Cost> n;
+        n.cost = cost;
+        n.arc = arc;
+        n.hops = hops;
+        n.vertex = v;
+        n.parent = parent;
+        n.next = vi.head[side];
+        cs_.labels.push_back(n);
+        st_.info[v].head[side] = li;
+        if (queue) push(side, li);
+        meet(side, li);
+        return li;
+    }
+
+    /// Records meetings of the new label `li` with the other side's labels at its vertex.
+    void meet(int side, std::uint32_t li) {
+        const label<Cost> L = cs_.labels[li];
+        const std::uint32_t v = L.vertex;
+        const std::uint8_t fl = st_.flags(v);
+        for (std::uint32_t o = st_.info[v].head[1 - side]; o != npos32; o = cs_.labels[o].next) {
+            const label<Cost>& O = cs_.labels[o];
+            const std::uint32_t f = side == 0 ? li : o;
+            const std::uint32_t b = side == 0 ? o : li;
+            const std::uint32_t hf = cs_.labels[f].hops, hb = cs_.labels[b].hops;
+            if (spec_.capped && static_cast<std::uint64_t>(hf) + hb > spec_.max_hops) continue;
+            const bool inner = hf > 0 && hb > 0;
+            if (inner && (fl & flag_block)) continue;
+            const path_key<Cost> k{L.cost + O.cost + (inner ? extra_of(v) : Cost{}), hf + hb};
+            if (!has_best_ || k < best_) {
+                has_best_ = true;
+                best_ = k;
+                best_f_ = f;
+                best_b_ = b;
+            } else if (k == best_) {
+                sequence(f, b, cs_.buf_c, nullptr);
+                auto& cur = cs_.buf_a;
+                sequence(best_f_, best_b_, cur, nullptr);
+                if (std::lexicographical_compare(cs_.buf_c.begin(), cs_.buf_c.end(), cur.begin(), cur.end())) {
+                    best_f_ = f;
+                    best_b_ = b;
+                }
+            }
+        }
+    }
+
+    void expand(int side, std::uint32_t li, path_key<Cost> other_top) {
+        const label<Cost> L = cs_.labels[li];
+        const std::uint32_t u = L.vertex;
+        if (L.hops > 0 && (st_.flags(u) & flag_block)) return;
+        if (spec_.capped && L.hops >= spec_.max_hops) return;
+        const Cost base = L.cost + (L.hops > 0 ? extra_of(u) : Cost{}) + spec_.hop;
+        const std::uint32_t nh = L.hops + 1;
+        const std::uint8_t need = side == 0 ? flag_end : flag_start;
+        adj_.for_each_arc(u, [&](std::uint32_t v, Cost ac) -> bool {
+            const Cost nc = base + ac;
+            if (has_best_ && best_ < path_key<Cost>{nc, nh} + other_top) return !Adj::sorted;
+            if (spec_.banned_from != npos32) {
+                const std::uint32_t from = side == 0 ? u : v, to = side == 0 ? v : u;
+                if (from == spec_.banned_from &&
+                    std::find(spec_.banned_to.begin(), spec_.banned_to.end(), to) != spec_.banned_to.end())
+                    return true;
+            }
+            const std::uint8_t fv = st_.flags(v);
+            if ((fv & flag_block) && !(fv & need)) return true;
+            if (fv & flag_removed) return true;
+            offer(side, v, nc, nh, li, ac, true);
+            return true;
+        });
+    }
+
+    search_store<Generation>& st_;
+    cost_store<Cost>& cs_;
+    const Adj& adj_;
+    const search_spec<Cost>& spec_;
+    bool bidir_;
+    bool has_best_ = false;
+    path_key<Cost> best_{};
+    std::uint32_t best_f_ = npos32, best_b_ = npos32;
+};
+
+} // namespace kith::detail
