@@ -509,8 +509,8 @@ private:
         if (!opt_.weight_scale) {
             if (!(*w > 0.0 && *w <= 1.0))
                 fail(line, line_no, at, t, expected,
-                     "weight is outside (0,1]; to read weights, map them to warmth with weight_scale "
-                     "(and weight_offset), or mark the column edge_column::ignore or timestamp");
+                     "weight is outside (0,1]: use weight_scale (and weight_offset) to map weights to warmth, "
+                     "or mark the column edge_column::timestamp or ignore");
             return *w;
         }
         const double m = (*w + opt_.weight_offset) / *opt_.weight_scale;
@@ -566,8 +566,8 @@ private:
 
 /// Reads blocks from `read(buf, n)` (returns bytes read, 0 at the end) and feeds whole lines.
 template <class Read>
-void feed_blocks(edge_list_parser& p, Read&& read) {
-    std::vector<char> buf(std::size_t{8} << 20);
+void feed_blocks(edge_list_parser& p, Read&& read, std::size_t block_bytes = std::size_t{8} << 20) {
+    std::vector<char> buf(block_bytes < 1 ? 1 : block_bytes);
     std::size_t have = 0;
     for (;;) {
         if (have == buf.size()) buf.resize(buf.size() * 2);  // a line longer than the buffer

@@ -1,0 +1,451 @@
+// tests/io/edge_list.test.cpp -- SNAP/Konect edge lists: line endings, comments, duplicates,
+// self-loops, weights and their mapping, separators, header detection, timestamps,
+// affiliation files, malformed input (network unchanged), block boundaries, and every
+// dataset of ../shared/data with the counts of its README.
+#include "kith_catch.hpp"
+
+#include <kith/io/edge_list.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+
+namespace {
+
+using kith::network;
+using kith::parse_error;
+namespace io = kith::io;
+
+const std::string data_dir = std::string(KITH_TEST_DATA_DIR) + "/io/";
+
+bool contains(const std::string& s, const std::string& sub) { return s.find(sub) != std::string::npos; }
+
+io::edge_list_report load(network& net, const std::string& text, const io::edge_list_options& opt = {}) {
+    std::istringstream in(text);
+    return io::read_edge_list(net, in, "edges.txt", opt);
+}
+
+double warmth(const network& net, const char* a, const char* b) {
+    const auto* r = net.find_tie_record(net.id_of(a), net.id_of(b));
+    REQUIRE(r != nullptr);
+    REQUIRE(r->manual_warmth.has_value());
+    return *r->manual_warmth;
+}
+
+/// A network with people x, y and a tie, to load into.
+network base_network() {
+    network net;
+    const auto x = net.add_person(kith::person{"x", "X", "", "", {}});
+    const auto y = net.add_person(kith::person{"y", "Y", "", "", {}});
+    net.set_warmth(x, y, 0.3);
+    return net;
+}
+
+void check_rejects(const std::string& text, std::size_t line, std::size_t column, const std::string& found,
+                   const std::string& message, const io::edge_list_options& opt = {}) {
+    network net = base_network();
+    const network before = net;
+    bool threw = false;
+    try {
+        load(net, text, opt);
+    } catch (const parse_error& e) {
+        threw = true;
+        INFO(e.what());
+        CHECK(e.file() == "edges.txt");
+        CHECK(e.line() == line);
+        CHECK(e.column() == column);
+        CHECK(contains(e.text(), found));
+        CHECK(contains(e.what(), message));
+        CHECK(contains(e.what(), "read_edge_list: "));
+    }
+    CHECK(threw);
+    CHECK(net == before);
+}
+
+}  // namespace
+
+TEST_CASE("edge list: LF, CRLF, comments, blank lines, tabs, no final newline", "[io][edge_list]") {
+    network lf, crlf;
+    const auto a = io::read_edge_list(lf, data_dir + "edges_lf.txt");
+    const auto b = io::read_edge_list(crlf, data_dir + "edges_crlf.txt");
+    CHECK(lf == crlf);
+    CHECK(a.lines == 5);
+    CHECK(b.lines == 9);
+    CHECK(b.comments == 3);
+    CHECK(b.blank_lines == 1);
+    for (const auto* r : {&a, &b}) {
+        CHECK(r->edges == 5);
+        CHECK(r->people == 4);
+        CHECK(r->ties == 3);
+        CHECK(r->duplicates == 1);
+        CHECK(r->self_loops == 1);
+        CHECK(r->separator == ' ');
+    }
+    CHECK(lf.person_count() == 4);  // 3 only appears in a self-loop, and is still a person
+    CHECK(lf.tie_count() == 3);
+    CHECK(warmth(lf, "1", "2") == 0.5);
+    CHECK_FALSE(lf.has_tie(lf.id_of("3"), lf.id_of("3")));
+    // People in order of appearance; keys are the token text.
+    CHECK(lf.at(kith::person_id(0)).key == "1");
+    CHECK(lf.at(kith::person_id(3)).key == "4");
+}
+
+TEST_CASE("edge list: tokens are keys: 007 and 7 differ, names work, BOM is skipped", "[io][edge_list]") {
+    network net;
+    const auto r = load(net, "\xEF\xBB\xBF" "7 007\nalice 7\nZoë alice\n");
+    CHECK(r.people == 4);
+    CHECK(r.ties == 3);
+    CHECK(net.find("007").has_value());
+    CHECK(net.find("Zoë").has_value());
+    CHECK(net.at(kith::person_id(0)).key == "7");
+}
+
+TEST_CASE("edge list: duplicates keep the warmest; directed lists read as undirected", "[io][edge_list]") {
+    network net;
+    const auto r = load(net, "a b 0.2\nb a 0.9\na b 0.4\nb c\nc b 0.1\n");
+    CHECK(r.ties == 2);
+    CHECK(r.duplicates == 3);
+    CHECK(r.weighted == 4);
+    CHECK(warmth(net, "a", "b") == 0.9);
+    CHECK(warmth(net, "b", "c") == 0.1);  // a weight beats the default
+}
+
+TEST_CASE("edge list: default warmth, and option validation", "[io][edge_list]") {
+    network net;
+    io::edge_list_options opt;
+    opt.default_warmth = 0.8;
+    load(net, "1 2\n", opt);
+    CHECK(warmth(net, "1", "2") == 0.8);
+    const network before = net;
+    for (double bad : {0.0, -0.1, 1.5, std::nan("")}) {
+        opt.default_warmth = bad;
+        CHECK_THROWS_AS(load(net, "3 4\n", opt), kith::invalid_argument);
+    }
+    opt.default_warmth = 0.5;
+    for (double bad : {0.0, -2.0, std::nan(""), HUGE_VAL}) {
+        opt.weight_scale = bad;
+        CHECK_THROWS_AS(load(net, "3 4\n", opt), kith::invalid_argument);
+    }
+    opt.weight_scale = 10;
+    opt.weight_offset = HUGE_VAL;
+    CHECK_THROWS_AS(load(net, "3 4\n", opt), kith::invalid_argument);
+    CHECK(net == before);
+}
+
+TEST_CASE("edge list malformed: weight not numeric, NaN, inf, outside (0,1] unmapped or mapped", "[io][edge_list][malformed]") {
+    check_rejects("1 2 0.5\n1 3 4\n", 2, 5, "4", "weight is outside (0,1]: use weight_scale");
+    check_rejects("1 2 0.5\n1 3 -1\n", 2, 5, "-1", "weight is outside (0,1]");
+    check_rejects("1 2 0.5\n1 3 0\n", 2, 5, "0", "weight is outside (0,1]");
+    check_rejects("1 2 0.5\n1 3 heavy\n", 2, 5, "heavy", "weight is not a number");
+    check_rejects("1 2 0.5\n1 3 nan\n", 2, 5, "nan", "weight is NaN");
+    check_rejects("1 2 0.5\n1 3 -inf\n", 2, 5, "-inf", "weight is infinite");
+    io::edge_list_options opt;
+    opt.weight_scale = 10;
+    check_rejects("1 2 5\n1 3 11\n", 2, 5, "11", "maps to warmth 1.1", opt);
+    check_rejects("1 2 5\n1 3 -1\n", 2, 5, "-1", "outside (0,1] (weight_scale 10", opt);
+}
+
+TEST_CASE("edge list: comma-separated signed ratings (Bitcoin) with weight_scale and weight_offset", "[io][edge_list]") {
+    const std::string text = "6,2,4,1289241911.72836\r\n6,5,2,1289241941.53378\r\n1,15,-10,1289243140.39049\r\n2,6,10,1289245000\r\n";
+    network net;
+    check_rejects(text, 1, 5, "4", "weight_scale");
+    io::edge_list_options opt;
+    opt.weight_scale = 21;
+    opt.weight_offset = 11;
+    const auto r = load(net, text, opt);
+    CHECK(r.separator == ',');
+    CHECK(r.ties == 3);
+    CHECK(r.duplicates == 1);
+    CHECK_THAT(warmth(net, "1", "15"), WithinRel(1.0 / 21, 1e-12));
+    CHECK(warmth(net, "2", "6") == 1.0);  // max(15/21, 21/21)
+    // Forcing whitespace separators makes "6,2,4,..." one token: too few fields.
+    opt.separator = io::edge_separator::whitespace;
+    check_rejects(text, 1, 23, "", "expected two node fields", opt);
+}
+
+TEST_CASE("edge list: comma fields are trimmed; empty extra fields are absent", "[io][edge_list]") {
+    network net;
+    const auto r = load(net, "a , b , , 1700000000\nb,c,0.7,\n");
+    CHECK(r.ties == 2);
+    CHECK(warmth(net, "a", "b") == 0.5);
+    CHECK(warmth(net, "b", "c") == 0.7);
+    check_rejects("a,b\n,c\n", 2, 1, "", "empty node field");
+}
+
+TEST_CASE("edge list: header lines", "[io][edge_list]") {
+    network net;
+    auto r = load(net, "source\ttarget\t\n1\t2\t\n2\t3\t\n");
+    CHECK(r.header_skipped);
+    CHECK(r.people == 3);
+    CHECK_FALSE(net.find("source").has_value());
+    network names;
+    r = load(names, "alice bob\ncarol dave\n");  // textual nodes: not a header
+    CHECK_FALSE(r.header_skipped);
+    CHECK(r.ties == 2);
+    CHECK(names.at(kith::person_id(0)).key == "alice");
+    network lone;
+    r = load(lone, "# only one line\nalice bob\n");
+    CHECK_FALSE(r.header_skipped);
+    CHECK(r.ties == 1);
+    io::edge_list_options opt;
+    opt.header = io::header_line::present;
+    network forced;
+    r = load(forced, "1 2\n2 3\n", opt);
+    CHECK(r.header_skipped);
+    CHECK(r.ties == 1);
+    opt.header = io::header_line::absent;
+    network kept;
+    r = load(kept, "source target\n1 2\n", opt);
+    CHECK_FALSE(r.header_skipped);
+    CHECK(kept.find("source").has_value());
+}
+
+TEST_CASE("edge list: timestamps, interactions and not_after", "[io][edge_list]") {
+    const std::string text = "1 2 1700000000\n2 1 1700086400\n2 3 2025-03-14T09:30:00Z\n";
+    check_rejects(text, 1, 5, "1700000000", "weight is outside (0,1]");
+    io::edge_list_options opt;
+    opt.columns = {io::edge_column::timestamp};
+    network plain;
+    auto r = load(plain, text, opt);
+    CHECK(r.ties == 2);
+    CHECK(r.interactions == 0);
+    CHECK(warmth(plain, "1", "2") == 0.5);
+    opt.record_interactions = true;
+    network net;
+    r = load(net, text, opt);
+    CHECK(r.interactions == 3);
+    const auto one = net.id_of("1"), two = net.id_of("2");
+    const auto& h = net.history(one, two);
+    REQUIRE(h.size() == 2);
+    CHECK(h[0].when == kith::from_unix(1700000000));
+    CHECK(h[0].via == kith::channel::message);
+    CHECK(h[0].initiator == kith::initiated_by::low);
+    CHECK(h[1].initiator == kith::initiated_by::high);
+    CHECK_FALSE(net.find_tie_record(one, two)->manual_warmth.has_value());  // the model decides
+    opt.not_after = kith::make_timestamp(2025, 1, 1);
+    check_rejects(text, 3, 5, "2025-03-14T09:30:00Z", "future timestamp", opt);
+    opt.not_after.reset();
+    check_rejects("1 2 1700000000\n1 3 tomorrow\n", 2, 5, "tomorrow", "bad timestamp", opt);
+    // Weight and timestamp together: the weight is the manual warmth, the time is evidence.
+    io::edge_list_options both;
+    both.record_interactions = true;
+    network wt;
+    load(wt, "1 2 0.7 1700000000\n", both);
+    CHECK(warmth(wt, "1", "2") == 0.7);
+    CHECK(wt.history(wt.id_of("1"), wt.id_of("2")).size() == 1);
+    // Ignored columns.
+    io::edge_list_options ign;
+    ign.columns = {io::edge_column::ignore, io::edge_column::weight};
+    network ig;
+    load(ig, "1 2 whatever 0.25 extra columns\n", ign);
+    CHECK(warmth(ig, "1", "2") == 0.25);
+}
+
+TEST_CASE("edge list: affiliation files load as memberships or attendances", "[io][edge_list]") {
+    const std::string text = "% bip unweighted\n% 5 3 2\n1 1 \n2 1 \n3 1 \n3 2 \n1 2 \n1 2 \n";
+    network people;
+    auto r = load(people, text);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(contains(r.warnings[0], "bipartite"));
+    io::edge_list_options opt;
+    opt.affiliation = io::affiliation_mode::groups;
+    opt.affiliation_prefix = "club ";
+    network g;
+    r = load(g, text, opt);
+    CHECK(r.warnings.empty());
+    CHECK(r.people == 3);
+    CHECK(r.groups == 2);
+    CHECK(r.memberships == 5);
+    CHECK(r.duplicates == 1);
+    CHECK(g.tie_count() == 0);
+    CHECK(g.members(*g.find_group("club 1")).size() == 3);
+    opt.affiliation = io::affiliation_mode::events;
+    opt.affiliation_prefix = "";
+    network e;
+    r = load(e, text, opt);
+    CHECK(r.events == 2);
+    CHECK(r.attendances == 5);
+    CHECK(e.attendees(*e.find_event("2")).size() == 2);
+}
+
+TEST_CASE("edge list: loading into a network reuses existing keys", "[io][edge_list]") {
+    network net = base_network();
+    const auto r = load(net, "x z 0.9\ny x 0.4\n");
+    CHECK(r.people == 1);
+    CHECK(net.person_count() == 3);
+    CHECK(warmth(net, "x", "z") == 0.9);
+    CHECK(warmth(net, "x", "y") == 0.4);  // a loaded warmth replaces the old one
+}
+
+TEST_CASE("edge list malformed: one field, bad UTF-8, missing file", "[io][edge_list][malformed]") {
+    check_rejects("1 2\n3\n", 2, 2, "", "expected two node fields");
+    check_rejects("1 2\n3 caf\xC3\n", 2, 6, "\\xc3", "not valid UTF-8");
+    network net = base_network();
+    const network before = net;
+    try {
+        io::read_edge_list(net, data_dir + "no-such-file.txt");
+        FAIL("no exception");
+    } catch (const parse_error& e) {
+        CHECK(e.line() == 0);
+        CHECK(contains(e.what(), "cannot open"));
+    }
+    CHECK(net == before);
+}
+
+TEST_CASE("edge list: an empty file loads nothing", "[io][edge_list]") {
+    network net = base_network();
+    const network before = net;
+    const auto r = load(net, "");
+    CHECK(r.lines == 0);
+    CHECK(r.ties == 0);
+    CHECK(net == before);
+    CHECK(load(net, "# nothing here\r\n\r\n").comments == 1);
+}
+
+TEST_CASE("edge list: a throwing progress callback cancels the load", "[io][edge_list]") {
+    network net = base_network();
+    const network before = net;
+    io::edge_list_options opt;
+    int calls = 0;
+    opt.progress = [&](const io::load_progress&) {
+        ++calls;
+        throw std::runtime_error("cancel");
+    };
+    CHECK_THROWS_AS(load(net, "1 2\n2 3\n", opt), std::runtime_error);
+    CHECK(calls == 1);
+    CHECK(net == before);
+}
+
+TEST_CASE("edge list: block boundaries do not matter", "[io][edge_list]") {
+    // Random edge lists with CRLF, comments and a missing final newline, read whole and in
+    // tiny blocks (1..17 bytes, lines longer than the block): same report, same network.
+    std::mt19937_64 rng(42);
+    for (int round = 0; round < 40; ++round) {
+        std::string text;
+        const int lines = static_cast<int>(rng() % 60);
+        for (int i = 0; i < lines; ++i) {
+            switch (rng() % 8) {
+            case 0: text += "# comment " + std::to_string(i); break;
+            case 1: break;
+            default:
+                text += std::to_string(rng() % 20) + ((rng() & 1) ? "\t" : "  ") + std::to_string(rng() % 20) + " 0." +
+                        std::to_string(1 + rng() % 9);
+            }
+            if (i + 1 < lines || (rng() & 1)) text += (rng() & 1) ? "\r\n" : "\n";
+        }
+        network whole, pieces;
+        const auto a = load(whole, text);
+        io::edge_list_options opt;
+        kith::io::detail::edge_list_parser p("edges.txt", opt, 0);
+        std::istringstream in(text);
+        kith::io::detail::feed_blocks(
+            p,
+            [&](char* buf, std::size_t n) {
+                in.read(buf, static_cast<std::streamsize>(n));
+                return static_cast<std::size_t>(in.gcount());
+            },
+            1 + rng() % 17);
+        const auto b = kith::io::detail::finish_edge_list(pieces, p);
+        CHECK(a == b);
+        CHECK(whole == pieces);
+    }
+}
+
+TEST_CASE("edge list: progress reports bytes and insertion", "[io][edge_list]") {
+    std::string text;
+    for (int i = 0; i < 1100000 / 8; ++i) text += std::to_string(i) + " " + std::to_string(i + 1) + "\n";
+    network net;
+    io::edge_list_options opt;
+    std::vector<io::load_progress> seen;
+    opt.progress = [&](const io::load_progress& p) { seen.push_back(p); };
+    const auto r = load(net, text, opt);
+    CHECK(r.ties == 1100000 / 8);
+    REQUIRE_FALSE(seen.empty());
+    CHECK(seen.front().phase == io::load_phase::reading);
+    CHECK(seen.front().bytes_done == text.size());
+}
+
+// ------------------------------------------------------------------ the shared datasets
+
+namespace {
+
+struct dataset {
+    const char* file;
+    io::edge_list_options opt;
+    std::size_t people, ties, duplicates, self_loops;
+    std::size_t groups_or_events, affiliations;
+};
+
+io::edge_list_options with(void (*f)(io::edge_list_options&)) {
+    io::edge_list_options o;
+    f(o);
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("edge list: every dataset of ../shared/data loads with the README's counts", "[io][edge_list][shared]") {
+    const std::string root = KITH_SHARED_DATA_DIR;
+    if (!std::ifstream(root + "/README.md")) {
+        WARN("KITH_SHARED_DATA_DIR is absent: shared datasets not checked");
+        return;
+    }
+    const auto bitcoin = with([](io::edge_list_options& o) { o.weight_scale = 21; o.weight_offset = 11; o.record_interactions = true; });
+    const std::vector<dataset> sets = {
+        // README: 4,039 nodes, 88,234 edges, no self-loops or duplicates.
+        {"snap-ego-facebook/facebook_combined.txt", {}, 4039, 88234, 0, 0, 0, 0},
+        // 36,692 nodes, 367,662 directed lines = 183,831 undirected edges (each listed twice).
+        {"snap-email-enron/Email-Enron.txt", {}, 36692, 183831, 183831, 0, 0, 0},
+        // 5,242 nodes, 28,980 lines, 12 self-loop lines: (28,980 - 12) / 2 = 14,484 ties.
+        {"snap-ca-grqc/CA-GrQc.txt", {}, 5242, 14484, 14484, 12, 0, 0},
+        // 9,877 nodes, 51,971 lines, 25 self-loop lines: (51,971 - 25) / 2 = 25,973 ties.
+        {"snap-ca-hepth/CA-HepTh.txt", {}, 9877, 25973, 25973, 25, 0, 0},
+        // 7,115 nodes, 103,689 directed edges; 2,927 pairs voted both ways.
+        {"snap-wiki-vote/Wiki-Vote.txt", {}, 7115, 100762, 2927, 0, 0, 0},
+        // 1,005 nodes, 25,571 lines, 642 self-loops, 16,706 distinct pairs incl. the 642 loops.
+        {"snap-email-eu-core/email-Eu-core.txt", {}, 1005, 16064, 8865, 642, 0, 0},
+        {"snap-email-eu-core/email-Eu-core-department-labels.txt",
+         with([](io::edge_list_options& o) { o.affiliation = io::affiliation_mode::groups; o.affiliation_prefix = "department "; }),
+         1005, 0, 0, 0, 42, 1005},
+        // 1,899 nodes, 59,835 messages, 20,296 directed pairs = 13,838 undirected ties.
+        {"snap-collegemsg/CollegeMsg.txt",
+         with([](io::edge_list_options& o) { o.columns = {io::edge_column::timestamp}; o.record_interactions = true; }),
+         1899, 13838, 45997, 0, 0, 0},
+        // 5,881 nodes, 35,592 ratings (no duplicate directed pairs; 14,100 reciprocated).
+        {"snap-bitcoin-otc/soc-sign-bitcoinotc.csv", bitcoin, 5881, 21492, 14100, 0, 0, 0},
+        {"snap-bitcoin-alpha/soc-sign-bitcoinalpha.csv", bitcoin, 3783, 14124, 10062, 0, 0, 0},
+        // 16 families, 20 marriages; Pucci is isolated so the edge list names 15.
+        {"florentine-families/florentine.net", {}, 15, 20, 0, 0, 0, 0},
+        // 18 women, 14 events, 89 attendances.
+        {"konect-southern-women/out.opsahl-southernwomen",
+         with([](io::edge_list_options& o) { o.affiliation = io::affiliation_mode::events; o.affiliation_prefix = "E"; }),
+         18, 0, 0, 0, 14, 89},
+        // 25 persons, 15 organisations, 95 memberships; the header line is skipped.
+        {"konect-club-membership/out.brunson_club-membership_club-membership",
+         with([](io::edge_list_options& o) { o.affiliation = io::affiliation_mode::groups; o.affiliation_prefix = "club "; }),
+         25, 0, 0, 0, 15, 95},
+        // Ego 0: 333 alters with edges (347 in .feat), 2,519 undirected edges listed twice.
+        {"snap-ego-facebook/egonets/0.edges", {}, 333, 2519, 2519, 0, 0, 0},
+        {"snap-ego-facebook/egonets/1912.edges", {}, 747, 30025, 30025, 0, 0, 0},
+    };
+    for (const dataset& d : sets) {
+        const std::string path = root + "/" + d.file;
+        if (!std::ifstream(path)) {
+            WARN(std::string(d.file) + " is absent");
+            continue;
+        }
+        INFO(d.file);
+        network net;
+        const auto r = io::read_edge_list(net, path, d.opt);
+        CHECK(r.people == d.people);
+        CHECK(net.person_count() == d.people);
+        CHECK(r.ties == d.ties);
+        CHECK(net.tie_count() == d.ties);
+        CHECK(r.duplicates == d.duplicates);
+        CHECK(r.self_loops == d.self_loops);
+        CHECK(r.groups + r.events == d.groups_or_events);
+        CHECK(r.memberships + r.attendances == d.affiliations);
+    }
+}
