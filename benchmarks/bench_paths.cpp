@@ -8,7 +8,8 @@
 //   kith              find_warm_path(snapshot, a, b) with default options (hop factor 0.8) and a
 //                     reused path_workspace
 //   kith_hops4        the same with max_hops = 4 (exact hop-capped search)
-//   kith_k5           k = 5 diverse paths (when kith/paths/k_warm_paths.hpp exists)
+//   kith_k5           find_k_warm_paths, k = 5, diversity limited_overlap (max_overlap 0.5), on
+//                     the first KITH_BENCH_K_PAIRS queries (default: all)
 //   bgl_csr           boost::dijkstra_shortest_paths on a compressed_sparse_row_graph holding the
 //                     same ties with double cost -ln(warmth) - ln(0.8), stopped at the target by a
 //                     visitor that throws (the usual BGL idiom; BGL initialises all V per query)
@@ -25,6 +26,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <kith/paths/k_warm_paths.hpp>
 #include <kith/paths/warm_path.hpp>
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
@@ -122,7 +124,7 @@ void report(benchmark::State& state, path_case& c, const std::string& method, co
     const latency l = summarize(cpu_micros);
     c.results[method] = l;
     c.wall_results[method] = summarize(micros);
-    c.found_fraction[method] = static_cast<double>(found) / static_cast<double>(c.pairs.size());
+    c.found_fraction[method] = micros.empty() ? 0.0 : static_cast<double>(found) / static_cast<double>(micros.size());
     state.counters["cpu_p50_us"] = l.p50;
     state.counters["cpu_p90_us"] = l.p90;
     state.counters["cpu_p99_us"] = l.p99;
@@ -173,6 +175,43 @@ void bm_kith(benchmark::State& state, path_case* c, std::optional<std::size_t> m
         }
     }
     report(state, *c, max_hops ? "kith_hops4" : "kith", micros, cpu, found);
+}
+
+void bm_kith_k(benchmark::State& state, path_case* c) {
+    const kith::snapshot& s = *c->frozen->snap;
+    kith::path_options opt;
+    opt.hop_factor = hop_factor;
+    kith::k_paths_options kopt;
+    kopt.diversity = kith::path_diversity::limited_overlap;
+    kopt.max_overlap = 0.5;
+    kith::path_workspace ws;
+    const std::size_t queries = std::min(c->pairs.size(), static_cast<std::size_t>(std::atoll(
+                                                              env_or("KITH_BENCH_K_PAIRS", std::to_string(c->pairs.size())).c_str())));
+    std::vector<double> micros(queries), cpu(queries);
+    query_timer timer;
+    std::size_t found = 0;
+    double kept = 0;
+    for (auto _ : state) {
+        found = 0;
+        for (std::size_t q = 0; q < queries; ++q) {
+            const kith::person_id a = s.id_of(c->pairs[q].first), b = s.id_of(c->pairs[q].second);
+            timer.start();
+            const auto ps = kith::find_k_warm_paths(s, a, b, k_paths, opt, kopt, ws);
+            timer.stop(micros, cpu, q);
+            benchmark::DoNotOptimize(ps);
+            if (ps.empty()) die(describe(*c, q) + ": no k paths inside a connected component");
+            if (ps.size() > k_paths) die(describe(*c, q) + ": more than k paths");
+            if (ps.front().cost_units != c->reference[q].cost_units)
+                die(describe(*c, q) + ": first of the k paths costs " + std::to_string(ps.front().cost_units) +
+                    ", the best path " + std::to_string(c->reference[q].cost_units));
+            for (std::size_t i = 1; i < ps.size(); ++i)
+                if (ps[i].cost_units < ps[i - 1].cost_units) die(describe(*c, q) + ": k paths not sorted by cost");
+            ++found;
+            kept += static_cast<double>(ps.size());
+        }
+    }
+    state.counters["paths_per_query"] = queries ? kept / static_cast<double>(queries) : 0.0;
+    report(state, *c, "kith_k5", micros, cpu, found);
 }
 
 void bm_bgl_csr(benchmark::State& state, path_case* c) {
@@ -325,6 +364,7 @@ int main(int argc, char** argv) {
         path_case* p = c.get();
         reg("kith", [p](benchmark::State& st) { bm_kith(st, p, std::nullopt); });
         reg("kith_hops4", [p](benchmark::State& st) { bm_kith(st, p, capped_hops); });
+        reg("kith_k5", [p](benchmark::State& st) { bm_kith_k(st, p); });
         reg("bgl_csr", [p](benchmark::State& st) { bm_bgl_csr(st, p); });
         reg("bgl_snapshot", [p](benchmark::State& st) { bm_bgl_snapshot(st, p); });
     }
