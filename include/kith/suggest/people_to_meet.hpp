@@ -1,0 +1,546 @@
+// kith/suggest/people_to_meet.hpp -- whom to meet next: friends of friends, ranked and explained.
+//
+// Design decisions: candidates are found by one sparse accumulation over my two-hop
+// neighbourhood (for each contact z, for each contact v of z: add z's share to v), never by a
+// loop over pairs, so a query costs O(sum of my contacts' degrees) plus O(k log k). The
+// classical link-prediction scores are all computed from that one pass: common neighbours,
+// resource allocation (sum 1/d_z), Adamic-Adar (sum 1/ln d_z), Jaccard, truncated Katz (walks of
+// length 2 and 3, beta^l per length) and preferential attachment (d_u d_v). "Weighted" replaces a
+// shared contact's count by the product of the two warmths and degrees by strengths (sum of
+// warmths), so a mutual friend I see every week counts more than a dormant one.
+// kith's default is resource allocation on warmth plus an activity prior:
+//     score(u, v) = sum_z w_uz w_zv / s_z  +  activity_weight * s_u s_v / S
+// (S = sum of all public strengths: the prior is the warmth a configuration model expects between
+// u and v). Warmth decays with silence, so s_v is *recent* activity: this is what lets the score
+// rank new ties that are not friends of friends (about half of them in message networks). The
+// blend and its weight were chosen by the evaluation in benchmarks/tool_link_prediction.cpp
+// (docs/suggestions.md has the table). Because the prior is positive for everyone, the default
+// (and preferential attachment) also considers the most active people beyond two hops; the top k
+// is still exact over every eligible person: the best strangers are the k most active ones.
+// Eligible: not me, not an existing contact (any tie, even one I cannot see), not excluded, and
+// reachable through ties I may see. Private ties of others and excluded people are never used:
+// not as mutual contacts, not in counts, not in degrees (a mutual contact's degree counts only the
+// ties I may see; the prior side uses public ties only). Each result lists its mutual contacts
+// (strongest first: product of the two warmths, then id) and talking points: shared interests,
+// groups and organisation. Ties in score are broken by person id (ascending).
+#pragma once
+
+#include <kith/core/error.hpp>
+#include <kith/core/ids.hpp>
+#include <kith/snapshot.hpp>
+#include <kith/suggest/detail/two_hop.hpp>
+
+#include <boost/graph/graph_traits.hpp>
+#include <boost/property_map/property_map.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kith {
+
+/// The link-prediction score that ranks people to meet.
+enum class link_score : std::uint8_t {
+    kith_default,             ///< weighted resource allocation + activity prior (see header)
+    resource_allocation,      ///< sum over mutual contacts z of 1 / d_z
+    adamic_adar,              ///< sum of 1 / ln d_z
+    common_neighbours,        ///< number of mutual contacts
+    jaccard,                  ///< mutual / union of the two contact sets
+    katz,                     ///< beta^2 (walks of length 2) + beta^3 (walks of length 3)
+    preferential_attachment,  ///< d_u d_v
+};
+
+/// The name of a score ("kith", "ra", "aa", "cn", "jaccard", "katz", "pa").
+constexpr std::string_view to_string(link_score s) noexcept {
+    switch (s) {
+    case link_score::kith_default: return "kith";
+    case link_score::resource_allocation: return "ra";
+    case link_score::adamic_adar: return "aa";
+    case link_score::common_neighbours: return "cn";
+    case link_score::jaccard: return "jaccard";
+    case link_score::katz: return "katz";
+    case link_score::preferential_attachment: return "pa";
+    }
+    return "unknown";
+}
+
+/// Whether tie warmth enters the scores.
+enum class link_weighting : std::uint8_t {
+    warmth,      ///< counts become products of warmths, degrees become strengths
+    unweighted,  ///< every tie counts 1
+};
+
+/// Options of `suggest_people_to_meet`.
+struct people_to_meet_options {
+    /// How many people to return (0 returns nothing).
+    std::size_t k = 10;
+    link_score score = link_score::kith_default;
+    link_weighting weighting = link_weighting::warmth;
+    /// Ties colder than this (stored warmth) are ignored, on both hops. In [0,1]. Default 0.
+    double min_tie_warmth = 0.0;
+    /// People never suggested and never used as mutual contacts (nor counted anywhere).
+    std::vector<person_id> excluded{};
+    /// At most this many mutual contacts listed per suggestion (`mutual_count` is exact).
+    std::size_t max_mutuals = 5;
+    /// Katz damping beta in (0,1). Default 0.05.
+    double katz_beta = 0.05;
+    /// Weight of the activity prior in `kith_default`, >= 0. Default 1 (see docs/suggestions.md).
+    double activity_weight = 1.0;
+};
+
+/// A mutual contact: who, and the warmth of my tie and of their tie to the suggested person.
+struct mutual_contact {
+    person_id who{};
+    double my_warmth = 0;
+    double their_warmth = 0;
+    friend bool operator==(const mutual_contact& x, const mutual_contact& y) {
+        return x.who == y.who && x.my_warmth == y.my_warmth && x.their_warmth == y.their_warmth;
+    }
+    friend bool operator!=(const mutual_contact& x, const mutual_contact& y) { return !(x == y); }
+};
+
+/// One person to meet, with what to talk about.
+struct person_suggestion {
+    person_id who{};
+    double score = 0;
+    std::size_t mutual_count = 0;           ///< mutual contacts I may see (exact)
+    std::vector<mutual_contact> mutuals{};  ///< strongest first, at most `max_mutuals`
+    std::vector<std::string> shared_interests{};  ///< sorted
+    std::vector<std::string> shared_groups{};     ///< group names, sorted
+    std::string shared_organization{};            ///< empty when none
+    friend bool operator==(const person_suggestion& x, const person_suggestion& y) {
+        return x.who == y.who && x.score == y.score && x.mutual_count == y.mutual_count && x.mutuals == y.mutuals &&
+               x.shared_interests == y.shared_interests && x.shared_groups == y.shared_groups &&
+               x.shared_organization == y.shared_organization;
+    }
+    friend bool operator!=(const person_suggestion& x, const person_suggestion& y) { return !(x == y); }
+};
+
+/// A reusable per-thread workspace for people-to-meet queries on one snapshot: public degrees
+/// and strengths (computed once, O(V + E)) and stamped scratch arrays (reset O(touched)).
+/// Members are internals. Not thread-safe: one workspace per thread.
+class people_to_meet_workspace {
+public:
+    /// Binds to `s` (which must outlive the workspace). Complexity: O(V log V + E).
+    explicit people_to_meet_workspace(const snapshot& s) : graph_(&s), prior(s) {
+        const std::size_t n = s.num_people();
+        contact.resize(n);
+        excluded.resize(n);
+        candidate.resize(n);
+        walked.resize(n);
+        sums.resize(n);
+        contact_warmth.assign(n, 0.0);
+        walks2.assign(n, 0.0);
+    }
+    /// The snapshot this workspace serves.
+    const snapshot& graph() const noexcept { return *graph_; }
+
+    // ---- internals
+    const snapshot* graph_;
+    detail::public_degrees prior;
+    detail::stamp_set contact, excluded, candidate, walked;
+    std::vector<detail::two_hop_sums> sums;
+    std::vector<double> contact_warmth;  // visible warmth of my tie (0: unusable)
+    std::vector<double> walks2;          // Katz: weighted walks of length 2 from me
+    std::vector<snapshot::vertex_type> touched, walked_list;
+};
+
+namespace detail {
+
+/// The per-query facts about the asker.
+struct people_query {
+    snapshot::vertex_type me = 0;
+    double my_degree = 0;          // visible usable contacts
+    double my_strength = 0;        // their warmth
+    double my_public_degree = 0;   // prior side
+    double my_public_strength = 0;
+    bool katz = false;
+};
+
+/// Runs the two-hop accumulation for `me`: marks contacts and exclusions, fills ws.touched with
+/// every friend of a friend (eligible candidates only) and ws.sums. O(sum of my contacts' degrees)
+/// (Katz adds the degrees of the candidates and of my contacts' contacts).
+inline people_query accumulate_two_hop(people_to_meet_workspace& ws, snapshot::vertex_type me,
+                                       const people_to_meet_options& opt) {
+    const snapshot& s = *ws.graph_;
+    const std::optional<snapshot::vertex_type> asker = me;
+    const bool priv = s.has_private_ties();
+    ws.contact.clear();
+    ws.excluded.clear();
+    ws.candidate.clear();
+    ws.walked.clear();
+    ws.touched.clear();
+    ws.walked_list.clear();
+    for (person_id p : opt.excluded)
+        if (auto v = s.find_vertex(p)) ws.excluded.set(*v);
+    people_query q;
+    q.me = me;
+    q.katz = opt.score == link_score::katz;
+    q.my_public_degree = ws.prior.degree[me];
+    q.my_public_strength = ws.prior.strength[me];
+    const bool weighted = opt.weighting == link_weighting::warmth;
+    const auto* tg = s.targets();
+    const auto min_cost = opt.min_tie_warmth > 0 ? snapshot::warmth_to_cost(opt.min_tie_warmth) : snapshot::max_cost;
+    auto warm_enough = [&](snapshot::arc_index a) {
+        return opt.min_tie_warmth <= 0 || (s.arc_cost(a) <= min_cost && s.arc_warmth(a) >= opt.min_tie_warmth);
+    };
+    auto usable = [&](snapshot::arc_index a) {
+        return (!priv || s.arc_visible(a, asker)) && !ws.excluded.is_set(tg[a]) && warm_enough(a);
+    };
+    ws.contact.set(me);
+    for (auto a = s.arc_begin(me), e = s.arc_end(me); a != e; ++a) {
+        ws.contact.set(tg[a]);
+        ws.contact_warmth[tg[a]] = 0.0;
+    }
+    if (ws.excluded.is_set(me)) return q;
+    for (auto a = s.arc_begin(me), e = s.arc_end(me); a != e; ++a) {
+        if (!usable(a)) continue;
+        const auto z = tg[a];
+        const double wuz = s.arc_warmth(a);
+        ws.contact_warmth[z] = wuz;
+        q.my_degree += 1;
+        q.my_strength += wuz;
+        // Pass 1: z's usable degree and strength.
+        double dz = 0, sz = 0;
+        for (auto b = s.arc_begin(z), f = s.arc_end(z); b != f; ++b)
+            if (usable(b)) {
+                dz += 1;
+                sz += s.arc_warmth(b);
+            }
+        const double inv_d = 1.0 / dz, inv_ld = 1.0 / std::log(dz), inv_s = 1.0 / sz, inv_ls = 1.0 / std::log1p(sz);
+        // Pass 2: spread to z's contacts.
+        for (auto b = s.arc_begin(z), f = s.arc_end(z); b != f; ++b) {
+            if (!usable(b)) continue;
+            const auto v = tg[b];
+            const double wzv = s.arc_warmth(b);
+            if (q.katz && v != me) {
+                if (!ws.walked.is_set(v)) {
+                    ws.walked.set(v);
+                    ws.walks2[v] = 0.0;
+                    ws.walked_list.push_back(v);
+                }
+                ws.walks2[v] += weighted ? wuz * wzv : 1.0;
+            }
+            if (ws.contact.is_set(v)) continue;
+            if (!ws.candidate.is_set(v)) {
+                ws.candidate.set(v);
+                ws.sums[v] = two_hop_sums{};
+                ws.touched.push_back(v);
+            }
+            two_hop_sums& x = ws.sums[v];
+            const double p = wuz * wzv;
+            x.cn += 1;
+            x.wcn += p;
+            x.ra += inv_d;
+            x.wra += p * inv_s;
+            x.aa += inv_ld;  // dz >= 2: z is tied to me and to v
+            x.waa += p * inv_ls;
+        }
+    }
+    return q;
+}
+
+/// Katz walks of length 3 from me to v (weighted or not), from ws.walks2. O(deg v).
+inline double katz_walks3(const people_to_meet_workspace& ws, snapshot::vertex_type me, snapshot::vertex_type v,
+                          const people_to_meet_options& opt) {
+    const snapshot& s = *ws.graph_;
+    const bool weighted = opt.weighting == link_weighting::warmth;
+    double w3 = 0;
+    for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a) {
+        const auto y = s.arc_target(a);
+        if (!ws.walked.is_set(y) || ws.excluded.is_set(y)) continue;
+        if (s.has_private_ties() && !s.arc_visible(a, me)) continue;
+        if (opt.min_tie_warmth > 0 && s.arc_warmth(a) < opt.min_tie_warmth) continue;
+        w3 += ws.walks2[y] * (weighted ? s.arc_warmth(a) : 1.0);
+    }
+    return w3;
+}
+
+/// The score of candidate v for the query q (v need not be a friend of a friend: its two-hop
+/// sums are then zero). Used by the suggestion and by the evaluation tool.
+inline double pair_score(const people_to_meet_workspace& ws, const people_query& q, snapshot::vertex_type v,
+                         const people_to_meet_options& opt) {
+    static const two_hop_sums zero{};
+    const two_hop_sums& x = ws.candidate.is_set(v) ? ws.sums[v] : zero;
+    const bool w = opt.weighting == link_weighting::warmth;
+    const double dv = ws.prior.degree[v], sv = ws.prior.strength[v];
+    switch (opt.score) {
+    case link_score::common_neighbours: return w ? x.wcn : x.cn;
+    case link_score::resource_allocation: return w ? x.wra : x.ra;
+    case link_score::adamic_adar: return w ? x.waa : x.aa;
+    case link_score::jaccard: {
+        const double inter = w ? x.wcn : x.cn;
+        if (inter <= 0) return 0.0;
+        const double uni = w ? q.my_strength + sv - inter : q.my_degree + dv - inter;
+        return uni > inter ? inter / uni : 1.0;
+    }
+    case link_score::katz: {
+        const double b = opt.katz_beta;
+        return b * b * (w ? x.wcn : x.cn) + b * b * b * katz_walks3(ws, q.me, v, opt);
+    }
+    case link_score::preferential_attachment: return w ? q.my_public_strength * sv : q.my_public_degree * dv;
+    case link_score::kith_default: {
+        const double total = ws.prior.total_strength, tdeg = ws.prior.total_degree;
+        const double prior = w ? (total > 0 ? q.my_public_strength * sv / total : 0.0)
+                               : (tdeg > 0 ? q.my_public_degree * dv / tdeg : 0.0);
+        return (w ? x.wra : x.ra) + opt.activity_weight * prior;
+    }
+    }
+    return 0.0;
+}
+
+inline void check_people_options(const char* fn, const people_to_meet_options& opt) {
+    if (!(opt.min_tie_warmth >= 0.0 && opt.min_tie_warmth <= 1.0))
+        throw invalid_argument(std::string(fn) + ": min_tie_warmth " + std::to_string(opt.min_tie_warmth) +
+                               " is outside [0,1]");
+    if (!(opt.katz_beta > 0.0 && opt.katz_beta < 1.0))
+        throw invalid_argument(std::string(fn) + ": katz_beta " + std::to_string(opt.katz_beta) + " is outside (0,1)");
+    if (!(opt.activity_weight >= 0.0 && std::isfinite(opt.activity_weight)))
+        throw invalid_argument(std::string(fn) + ": activity_weight " + std::to_string(opt.activity_weight) +
+                               " is negative or not finite");
+}
+
+inline std::vector<std::string> sorted_intersection(std::vector<std::string> a, std::vector<std::string> b) {
+    std::sort(a.begin(), a.end());
+    a.erase(std::unique(a.begin(), a.end()), a.end());
+    std::sort(b.begin(), b.end());
+    b.erase(std::unique(b.begin(), b.end()), b.end());
+    std::vector<std::string> out;
+    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
+}
+
+/// Fills mutual contacts and talking points of suggestion `v` for `me`. Uses ws.contact_warmth
+/// from the last accumulation. O(deg v + mutuals log mutuals + talking points).
+inline void explain_suggestion(const people_to_meet_workspace& ws, snapshot::vertex_type me, snapshot::vertex_type v,
+                               const people_to_meet_options& opt, person_suggestion& out) {
+    const snapshot& s = *ws.graph_;
+    std::vector<mutual_contact> m;
+    for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a) {
+        const auto z = s.arc_target(a);
+        if (z == me || !ws.contact.is_set(z) || ws.contact_warmth[z] <= 0.0 || ws.excluded.is_set(z)) continue;
+        if (s.has_private_ties() && !s.arc_visible(a, me)) continue;
+        if (opt.min_tie_warmth > 0 && s.arc_warmth(a) < opt.min_tie_warmth) continue;
+        m.push_back(mutual_contact{s.id_of(z), ws.contact_warmth[z], s.arc_warmth(a)});
+    }
+    std::sort(m.begin(), m.end(), [](const mutual_contact& x, const mutual_contact& y) {
+        const double px = x.my_warmth * x.their_warmth, py = y.my_warmth * y.their_warmth;
+        return px != py ? px > py : x.who < y.who;
+    });
+    out.mutual_count = m.size();
+    if (m.size() > opt.max_mutuals) m.resize(opt.max_mutuals);
+    out.mutuals = std::move(m);
+    out.shared_interests = sorted_intersection(s.person_at(me).interests, s.person_at(v).interests);
+    std::vector<std::uint32_t> g;
+    const auto& gm = s.groups_of(me);
+    const auto& gv = s.groups_of(v);
+    std::set_intersection(gm.begin(), gm.end(), gv.begin(), gv.end(), std::back_inserter(g));
+    for (auto x : g) out.shared_groups.push_back(s.group_at(x).name);
+    std::sort(out.shared_groups.begin(), out.shared_groups.end());
+    const auto om = s.organization_of(me), ov = s.organization_of(v);
+    if (om && ov && *om == *ov) out.shared_organization = s.organization_name(*om);
+}
+
+} // namespace detail
+
+// ------------------------------------------------------------------------------- tier 2
+
+/// The k people `me` should meet next on snapshot `ws.graph()`, best first, explained.
+/// Complexity: O(sum of me's contacts' degrees + c log k) for c friends of friends, plus
+/// O(k + skipped) for the activity-ranked strangers (kith_default and preferential attachment),
+/// plus O(deg) per result for mutual contacts; Katz adds the degrees of the candidates.
+/// Returns: at most k suggestions with positive score, by score descending then person id.
+/// Never an existing contact, me, an excluded person, or a tie I may not see. Exact.
+/// Throws: `unknown_person` (me not in the snapshot), `invalid_argument` (options out of range,
+/// or `ws` bound to another snapshot).
+inline std::vector<person_suggestion> suggest_people_to_meet(const snapshot& s, person_id me,
+                                                             const people_to_meet_options& opt,
+                                                             people_to_meet_workspace& ws) {
+    constexpr const char* fn = "suggest_people_to_meet";
+    if (&ws.graph() != &s) throw invalid_argument(std::string(fn) + ": the workspace belongs to another snapshot");
+    detail::check_people_options(fn, opt);
+    const auto mv = s.find_vertex(me);
+    if (!mv) throw unknown_person(std::string(fn) + ": unknown person id " + std::to_string(me.value()));
+    std::vector<person_suggestion> out;
+    if (opt.k == 0) return out;
+    const detail::people_query q = detail::accumulate_two_hop(ws, *mv, opt);
+    if (ws.excluded.is_set(*mv)) return out;
+    std::vector<std::pair<double, snapshot::vertex_type>> ranked;
+    ranked.reserve(ws.touched.size() + opt.k);
+    for (auto v : ws.touched) {
+        const double sc = detail::pair_score(ws, q, v, opt);
+        if (sc > 0) ranked.emplace_back(sc, v);
+    }
+    const bool prior_scores = opt.score == link_score::preferential_attachment ||
+                              (opt.score == link_score::kith_default && opt.activity_weight > 0);
+    if (prior_scores && q.my_degree > 0) {
+        // Strangers (not friends of friends): their score is the prior alone, increasing in the
+        // public strength (degree), so the k first eligible ones in that order are the only ones
+        // that can make the top k.
+        std::size_t taken = 0;
+        const bool w = opt.weighting == link_weighting::warmth;
+        std::vector<snapshot::vertex_type> order;
+        const std::vector<snapshot::vertex_type>* list = &ws.prior.by_strength;
+        if (!w) {
+            order = ws.prior.by_strength;
+            std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) {
+                return ws.prior.degree[x] != ws.prior.degree[y] ? ws.prior.degree[x] > ws.prior.degree[y] : x < y;
+            });
+            list = &order;
+        }
+        for (auto v : *list) {
+            if (taken == opt.k) break;
+            if (ws.contact.is_set(v) || ws.excluded.is_set(v) || ws.candidate.is_set(v)) continue;
+            if (ws.prior.degree[v] == 0) break;
+            const double sc = detail::pair_score(ws, q, v, opt);
+            if (sc > 0) ranked.emplace_back(sc, v);
+            ++taken;
+        }
+    }
+    auto better = [](const std::pair<double, snapshot::vertex_type>& x, const std::pair<double, snapshot::vertex_type>& y) {
+        return x.first != y.first ? x.first > y.first : x.second < y.second;
+    };
+    const std::size_t k = std::min(opt.k, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(), better);
+    out.reserve(k);
+    for (std::size_t i = 0; i < k; ++i) {
+        person_suggestion ps;
+        ps.who = s.id_of(ranked[i].second);
+        ps.score = ranked[i].first;
+        detail::explain_suggestion(ws, *mv, ranked[i].second, opt, ps);
+        out.push_back(std::move(ps));
+    }
+    return out;
+}
+
+/// As above with a workspace made for this call (O(V log V + E) extra: keep a workspace per
+/// thread when asking more than once).
+inline std::vector<person_suggestion> suggest_people_to_meet(const snapshot& s, person_id me,
+                                                             const people_to_meet_options& opt = {}) {
+    people_to_meet_workspace ws(s);
+    return suggest_people_to_meet(s, me, opt, ws);
+}
+
+// ------------------------------------------------------------------------------- tier 1
+
+/// A suggested vertex of a generic graph.
+template <class Vertex>
+struct vertex_suggestion {
+    Vertex who{};
+    double score = 0;
+    std::size_t mutual_count = 0;
+    friend bool operator==(const vertex_suggestion& x, const vertex_suggestion& y) {
+        return x.who == y.who && x.score == y.score && x.mutual_count == y.mutual_count;
+    }
+    friend bool operator!=(const vertex_suggestion& x, const vertex_suggestion& y) { return !(x == y); }
+};
+
+/// Tier 1: the k best friends of friends of `u` on any symmetric Boost.Graph graph (each edge an
+/// out-edge at both ends, no parallel edges), with `warmth` as the edge weight. Same scores and
+/// order as the snapshot tier with every tie public (strangers included for the prior scores).
+/// `opt.excluded` and `opt.max_mutuals` are ignored (vertex ids are not person ids).
+/// Complexity: O(V + E) per call (degrees and strengths), plus the two-hop pass.
+/// Throws: `invalid_argument` (options out of range).
+template <class Graph, class WarmthMap>
+std::vector<vertex_suggestion<typename boost::graph_traits<Graph>::vertex_descriptor>>
+suggest_people_to_meet(const Graph& g, typename boost::graph_traits<Graph>::vertex_descriptor u, WarmthMap warmth,
+                       const people_to_meet_options& opt = {}) {
+    using vertex = typename boost::graph_traits<Graph>::vertex_descriptor;
+    detail::check_people_options("suggest_people_to_meet", opt);
+    auto index = get(boost::vertex_index, g);
+    const std::size_t n = num_vertices(g);
+    std::vector<vertex> at(n);
+    for (auto [it, end] = vertices(g); it != end; ++it) at[get(index, *it)] = *it;
+    const bool w = opt.weighting == link_weighting::warmth;
+    auto ok = [&](double x) { return opt.min_tie_warmth <= 0 || x >= opt.min_tie_warmth; };
+    std::vector<double> deg(n, 0), str(n, 0), udeg(n, 0), ustr(n, 0);
+    double total_s = 0, total_d = 0;
+    for (std::size_t x = 0; x < n; ++x)
+        for (auto [e, end] = out_edges(at[x], g); e != end; ++e) {
+            const double wt = get(warmth, *e);
+            deg[x] += 1;
+            str[x] += wt;
+            if (ok(wt)) { udeg[x] += 1; ustr[x] += wt; }
+        }
+    for (std::size_t x = 0; x < n; ++x) { total_s += str[x]; total_d += deg[x]; }
+    const std::size_t ui = get(index, u);
+    std::vector<char> contact(n, 0);
+    std::vector<double> cw(n, 0.0), walks2(n, 0.0);
+    std::vector<detail::two_hop_sums> sums(n);
+    std::vector<char> cand(n, 0);
+    contact[ui] = 1;
+    for (auto [e, end] = out_edges(u, g); e != end; ++e) contact[get(index, target(*e, g))] = 1;
+    for (auto [e, end] = out_edges(u, g); e != end; ++e) {
+        const double wuz = get(warmth, *e);
+        if (!ok(wuz)) continue;
+        const std::size_t z = get(index, target(*e, g));
+        cw[z] = wuz;
+        const double inv_d = 1.0 / udeg[z], inv_ld = 1.0 / std::log(udeg[z]), inv_s = 1.0 / ustr[z],
+                     inv_ls = 1.0 / std::log1p(ustr[z]);
+        for (auto [f, fend] = out_edges(at[z], g); f != fend; ++f) {
+            const double wzv = get(warmth, *f);
+            if (!ok(wzv)) continue;
+            const std::size_t v = get(index, target(*f, g));
+            if (v != ui) walks2[v] += w ? wuz * wzv : 1.0;
+            if (contact[v]) continue;
+            cand[v] = 1;
+            const double p = wuz * wzv;
+            sums[v].cn += 1; sums[v].wcn += p; sums[v].ra += inv_d; sums[v].wra += p * inv_s;
+            sums[v].aa += inv_ld; sums[v].waa += p * inv_ls;
+        }
+    }
+    double my_d = 0, my_s = 0;
+    for (std::size_t z = 0; z < n; ++z) if (cw[z] > 0) { my_d += 1; my_s += cw[z]; }
+    std::vector<vertex_suggestion<vertex>> all;
+    for (std::size_t v = 0; v < n; ++v) {
+        if (contact[v]) continue;
+        const auto& x = sums[v];
+        double sc = 0;
+        switch (opt.score) {
+        case link_score::common_neighbours: sc = w ? x.wcn : x.cn; break;
+        case link_score::resource_allocation: sc = w ? x.wra : x.ra; break;
+        case link_score::adamic_adar: sc = w ? x.waa : x.aa; break;
+        case link_score::jaccard: {
+            const double inter = w ? x.wcn : x.cn;
+            const double uni = w ? my_s + str[v] - inter : my_d + deg[v] - inter;
+            sc = inter <= 0 ? 0.0 : uni > inter ? inter / uni : 1.0;
+            break;
+        }
+        case link_score::katz: {
+            if (!cand[v]) break;
+            double w3 = 0;
+            for (auto [f, fend] = out_edges(at[v], g); f != fend; ++f) {
+                const double wt = get(warmth, *f);
+                if (ok(wt)) w3 += walks2[get(index, target(*f, g))] * (w ? wt : 1.0);
+            }
+            const double b = opt.katz_beta;
+            sc = b * b * (w ? x.wcn : x.cn) + b * b * b * w3;
+            break;
+        }
+        case link_score::preferential_attachment:
+            sc = my_d > 0 ? (w ? str[ui] * str[v] : deg[ui] * deg[v]) : 0.0;
+            break;
+        case link_score::kith_default: {
+            const double prior = my_d > 0 ? (w ? (total_s > 0 ? str[ui] * str[v] / total_s : 0.0)
+                                               : (total_d > 0 ? deg[ui] * deg[v] / total_d : 0.0))
+                                          : 0.0;
+            sc = (w ? x.wra : x.ra) + opt.activity_weight * prior;
+            break;
+        }
+        }
+        if (sc > 0) all.push_back({at[v], sc, static_cast<std::size_t>(x.cn)});
+    }
+    std::sort(all.begin(), all.end(), [&](const auto& x, const auto& y) {
+        return x.score != y.score ? x.score > y.score : get(index, x.who) < get(index, y.who);
+    });
+    if (all.size() > opt.k) all.resize(opt.k);
+    return all;
+}
+
+} // namespace kith
