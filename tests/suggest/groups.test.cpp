@@ -44,7 +44,7 @@ struct groups_fixture {
         goal = add("goal", "Zeta");
         hidden_goal = add("hidden", "Eta");
         book = net.add_group({"Book club", {"books"}});
-        sailing = net.add_group({"Harbor Sailing", {"sailing"}});
+        sailing = net.add_group({"Harbor Sailing", {"sailing", "boating", "outdoors"}});
         yoga = net.add_group({"Sunrise Yoga", {"Yoga", "wellness"}});
         rotary = net.add_group({"Rotary", {"service", "volunteering"}});
         chess = net.add_group({"Chess", {"chess"}});
@@ -78,7 +78,7 @@ TEST_CASE("suggest_groups ranks fit first, then gain, on a hand fixture", "[sugg
 
     const auto& y = r[0];
     CHECK(y.group == fx.yoga);
-    CHECK_THAT(y.fit, WithinAbs(0.6 / 3 + 0.4 * (1.0 / 3 + 2.0 / 3) / 4, 1e-12));
+    CHECK_THAT(y.fit, WithinAbs(0.6 / 2 + 0.4 * (1.0 / 3 + 2.0 / 3) / 4, 1e-12));
     CHECK(y.shared_interests == std::vector<std::string>{"sailing", "yoga"});
     CHECK(y.members == 4);
     CHECK(y.known_members == 0);
@@ -120,12 +120,16 @@ TEST_CASE("suggest_groups ranks fit first, then gain, on a hand fixture", "[sugg
         CHECK(it->goals_opened.empty());
         CHECK(it->shared_interests == std::vector<std::string>{"yoga"});
     }
+    SECTION("shared interests held by too few members are not shown") {
+        opt.shared_interest_share = 0.3;  // sailing: 1 of 4 yoga members
+        CHECK(kith::suggest_groups(s, fx.me, opt)[0].shared_interests == std::vector<std::string>{"yoga"});
+    }
     SECTION("filters and limits") {
         opt.max_results = 2;
         CHECK(kith::suggest_groups(s, fx.me, opt).size() == 2);
         opt.max_results = 0;
         opt.min_fit = 0.25;
-        CHECK(kith::suggest_groups(s, fx.me, opt).size() == 2);  // yoga 0.3, rotary 0.267
+        CHECK(kith::suggest_groups(s, fx.me, opt).size() == 2);  // yoga 0.4, rotary 0.367, sailing 0.2
         opt.min_fit = 0;
         opt.require_shared_interest = false;
         CHECK(kith::suggest_groups(s, fx.me, opt).size() == 5);  // chess comes back
@@ -196,6 +200,9 @@ TEST_CASE("suggest_groups: edge cases and errors", "[suggest][groups]") {
         bad.*w = std::nan("");
         REQUIRE_THROWS_AS(kith::suggest_groups(s, fx.me, bad), kith::invalid_argument);
     }
+    opt.shared_interest_share = 1.5;
+    REQUIRE_THROWS_AS(kith::suggest_groups(s, fx.me, opt), kith::invalid_argument);
+    opt.shared_interest_share = 0.1;
     opt.fit_step = 0;
     REQUIRE_THROWS_AS(kith::suggest_groups(s, fx.me, opt), kith::invalid_argument);
     try {

@@ -2,9 +2,12 @@
 //
 // Design decisions: the advice is "start with one group that fits you personally, and go
 // alone", so fit decides first and network gain second. Fit is the overlap of my interests
-// with the group's themes (weight `theme_weight`) and with its members' interests (mean share
-// of my interests each member has, weight `member_weight`); it lies in [0, theme_weight +
-// member_weight] (= [0,1] with the defaults). Groups are ranked by fit in steps of `fit_step`
+// with the group's themes (overlap coefficient |mine & themes| / min(|mine|, |themes|), so a
+// group about one thing I love fits however many hobbies I have; weight `theme_weight`) and
+// with its members' interests (mean share of my interests each member has, weight
+// `member_weight`); it lies in [0, theme_weight + member_weight] (= [0,1] with the defaults).
+// The shared interests shown are my interests among the themes, plus those held by at least
+// `shared_interest_share` of the members. Groups are ranked by fit in steps of `fit_step`
 // (fits within one step count as equal, so a 0.62 and a 0.65 yoga class compete on gain), then
 // by gain, then by group id. Gain counts the members I do not know yet, the organisations and
 // communities (other groups) they open that neither I nor my contacts already reach, and the
@@ -60,6 +63,7 @@ struct basic_group_options {
     double theme_weight = 0.6;         ///< weight of my interests matching the group's themes, >= 0
     double member_weight = 0.4;        ///< weight of my interests matching members' interests, >= 0
     double fit_step = 0.1;             ///< fits are compared in steps of this size, > 0
+    double shared_interest_share = 0.1;  ///< a member-held interest is "shared" when at least this share of members hold it, in [0,1]
     double min_fit = 0.0;              ///< groups with a lower fit are dropped
     bool require_shared_interest = true;  ///< drop groups sharing none of my interests
     double organization_weight = 1.0;  ///< gain per new organisation, >= 0
@@ -76,7 +80,7 @@ template <class Vertex>
 struct basic_group_candidate {
     std::uint32_t group = 0;                      ///< group index
     double fit = 0;                               ///< personal fit (see the header comment)
-    std::vector<std::string> shared_interests{};  ///< my interests found in themes or members' interests, sorted
+    std::vector<std::string> shared_interests{};  ///< my interests among the themes or held by enough members, sorted
     std::size_t members = 0;                      ///< members other than me (excluded people not counted)
     std::size_t known_members = 0;                ///< of them, people I already have a visible tie with
     std::size_t new_people = 0;                   ///< members - known_members
@@ -215,7 +219,7 @@ inline std::vector<snapshot::vertex_type> checked_vertices(const snapshot& s, co
 /// Preconditions: every member index < num_vertices(g); groups hold no duplicate members.
 /// Returns: the ranked candidates (empty when none passes the fit filter).
 /// Throws: `invalid_argument` for a weight that is negative, NaN or infinite, a `fit_step` <= 0,
-/// or a member index out of range; `unknown_person` when `me` or a goal is not a vertex of g.
+/// a `shared_interest_share` outside [0,1], or a member index out of range; `unknown_person` when `me` or a goal is not a vertex of g.
 /// Exact (no approximation): scores are closed-form sums.
 template <class Graph, class InterestMap, class OrganizationMap, class ArcFilter = detail::keep_all_arcs>
 std::vector<basic_group_candidate<typename boost::graph_traits<Graph>::vertex_descriptor>>
@@ -230,6 +234,9 @@ suggest_groups(const Graph& g, typename boost::graph_traits<Graph>::vertex_descr
     detail::check_weight(fn, "organization_weight", opt.organization_weight);
     detail::check_weight(fn, "community_weight", opt.community_weight);
     detail::check_weight(fn, "goal_weight", opt.goal_weight);
+    if (!(opt.shared_interest_share >= 0.0 && opt.shared_interest_share <= 1.0))
+        throw invalid_argument(std::string(fn) + ": shared_interest_share " + std::to_string(opt.shared_interest_share) +
+                               " is outside [0,1]");
     if (!(opt.fit_step > 0.0) || std::isinf(opt.fit_step))
         throw invalid_argument(std::string(fn) + ": fit_step " + std::to_string(opt.fit_step) + " is not a finite value > 0");
 
@@ -298,7 +305,9 @@ suggest_groups(const Graph& g, typename boost::graph_traits<Graph>::vertex_descr
         const std::vector<std::string> themes =
             gi < groups.themes.size() ? detail::normalize_tags(groups.themes[gi]) : std::vector<std::string>{};
         std::vector<std::string> shared = detail::sorted_intersection(mine, themes);
-        const double theme_share = mine.empty() ? 0.0 : static_cast<double>(shared.size()) / static_cast<double>(mine.size());
+        const std::size_t smaller = std::min(mine.size(), themes.size());
+        const double theme_share = smaller ? static_cast<double>(shared.size()) / static_cast<double>(smaller) : 0.0;
+        std::vector<std::size_t> holders(mine.size(), 0);
         double member_share_sum = 0;
         std::vector<std::uint32_t> orgs, comms;
         std::vector<std::size_t> goals_hit;
@@ -307,9 +316,10 @@ suggest_groups(const Graph& g, typename boost::graph_traits<Graph>::vertex_descr
             ++c.members;
             if (!mine.empty()) {
                 const auto theirs = detail::normalize_tags(get(interests, table.at[p]));
-                const auto common = detail::sorted_intersection(mine, theirs);
-                member_share_sum += static_cast<double>(common.size()) / static_cast<double>(mine.size());
-                shared.insert(shared.end(), common.begin(), common.end());
+                std::size_t common = 0;
+                for (std::size_t i = 0; i < mine.size(); ++i)
+                    if (std::binary_search(theirs.begin(), theirs.end(), mine[i])) { ++common; ++holders[i]; }
+                member_share_sum += static_cast<double>(common) / static_cast<double>(mine.size());
             }
             if (known[p]) { ++c.known_members; continue; }
             ++c.new_people;
@@ -324,6 +334,9 @@ suggest_groups(const Graph& g, typename boost::graph_traits<Graph>::vertex_descr
             neighbours(p, hit);
         }
         for (std::size_t t : goals_hit) goal_seen[t] = 0;
+        for (std::size_t i = 0; i < mine.size(); ++i)
+            if (holders[i] > 0 && static_cast<double>(holders[i]) >= opt.shared_interest_share * static_cast<double>(c.members))
+                shared.push_back(mine[i]);
         std::sort(shared.begin(), shared.end());
         shared.erase(std::unique(shared.begin(), shared.end()), shared.end());
         std::sort(orgs.begin(), orgs.end());
@@ -379,6 +392,7 @@ inline std::vector<group_suggestion> suggest_groups(const snapshot& s, person_id
     o.theme_weight = opt.theme_weight;
     o.member_weight = opt.member_weight;
     o.fit_step = opt.fit_step;
+    o.shared_interest_share = opt.shared_interest_share;
     o.min_fit = opt.min_fit;
     o.require_shared_interest = opt.require_shared_interest;
     o.organization_weight = opt.organization_weight;
