@@ -1,0 +1,86 @@
+// 04_conference_25_cards: Maya goes to SaaS Connect 2026 with 25 cards. She meets 25 people she
+// doesn't know, sits with strangers at lunch, asks about them and listens: she is not there to sell.
+#include <kith/io/csv.hpp>
+#include <kith/snapshot.hpp>
+#include <kith/suggest/event_plan.hpp>
+
+#include <cstdio>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+// Pads or cuts `s` to `w` characters (UTF-8 aware, so names like Müller line up).
+std::string fit(const std::string& s, std::size_t w) {
+    std::string out;
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const bool starts_char = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+        if (starts_char && chars == w) break;
+        chars += starts_char;
+        out += s[i];
+    }
+    return out + std::string(w - chars, ' ');
+}
+
+// Maya's reach: ties, people within two hops, organisations among them (ties visible to her).
+void show_reach(const char* when, const kith::snapshot& s, kith::person_id me) {
+    const auto v = s.vertex_of(me);
+    std::set<std::uint32_t> one, two, orgs;
+    for (auto a = s.arc_begin(v); a != s.arc_end(v); ++a)
+        if (s.arc_visible(a, v)) one.insert(s.arc_target(a));
+    for (auto u : one)
+        for (auto a = s.arc_begin(u); a != s.arc_end(u); ++a)
+            if (s.arc_visible(a, v) && s.arc_target(a) != v) two.insert(s.arc_target(a));
+    two.insert(one.begin(), one.end());
+    for (auto u : two)
+        if (auto o = s.organization_of(u)) orgs.insert(*o);
+    std::printf("%-7s %3zu ties, %4zu people within two hops, %3zu organisations\n", when, one.size(), two.size(),
+                orgs.size());
+}
+} // namespace
+
+int main() {
+    kith::network net;
+    kith::io::load_csv_directory(net, KITH_SAMPLE_DATA_DIR);
+    const auto day = kith::make_timestamp(2026, 11, 3, 9);
+    const kith::snapshot before(net, day);
+    const kith::person_id maya = net.id_of("p0001");
+    const kith::event_id conf = *net.find_event("SaaS Connect 2026");
+
+    const auto plan = kith::plan_event(before, maya, conf);  // 25 cards, strangers only
+    std::printf("SaaS Connect 2026: %zu other attendees, Maya knows %zu, %zu strangers.\n", plan.attendees,
+                plan.known, plan.strangers);
+    std::printf("Her 25 cards, in the order that opens the most new reach:\n");
+    for (std::size_t i = 0; i < plan.picks.size(); ++i) {
+        const auto& p = plan.picks[i];
+        const auto& who = net.at(p.who);
+        std::printf("%2zu. %s %s +%zu people, +%zu orgs, +%zu groups\n", i + 1, fit(p.name, 20).c_str(),
+                    fit(who.title + ", " + who.organization, 36).c_str(), p.new_people, p.new_organizations,
+                    p.new_communities);
+    }
+    std::printf("Talking points for the first three (ask about them, listen):\n");
+    for (std::size_t i = 0; i < 3 && i < plan.picks.size(); ++i) {
+        const auto& t = plan.picks[i].talk;
+        std::string shared;
+        for (const auto& x : t.shared_interests) shared += (shared.empty() ? "" : ", ") + x;
+        for (const auto& x : t.shared_groups) shared += (shared.empty() ? "" : ", ") + x;
+        std::printf("  %s: shared %s; %zu mutual contact(s); ask \"%s\"\n", plan.picks[i].name.c_str(),
+                    shared.empty() ? "-" : shared.c_str(), t.mutual_contacts.size(), t.question.c_str());
+    }
+
+    if (const auto table = kith::choose_table(before, maya, conf))
+        std::printf("Lunch: sit at %s (%zu strangers, %zu people she knows).\n", table->table.c_str(),
+                    table->strangers, table->known);
+
+    std::vector<kith::person_id> met;
+    for (const auto& p : plan.picks) met.push_back(p.who);
+    kith::record_meetings(net, maya, met, day);  // channel event: each new tie starts at ~0.19 (weak)
+    const kith::snapshot after(net, day);
+    const auto first = after.warmth(after.vertex_of(maya), after.vertex_of(met.front()));
+    std::printf("Recorded %zu meetings; a new tie starts at warmth %.2f (weak: follow up).\n", met.size(),
+                first ? *first : 0.0);
+    show_reach("Before:", before, maya);
+    show_reach("After:", after, maya);
+    return 0;
+}
