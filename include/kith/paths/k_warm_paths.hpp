@@ -99,8 +99,11 @@ std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, 
         const found_path<Cost>& prev = enumerated.back();
         if (accept(prev, kept)) kept.push_back(prev);
         if (kept.size() >= k || enumerated.size() >= max_enumerated) break;
-        // Spur at the virtual source (i = -1) and at each vertex of prev but the last.
-        for (std::int64_t i = -1; i < static_cast<std::int64_t>(prev.verts.size()) - 1; ++i) {
+        // Spur at the virtual source (i = -1) and at each vertex of prev but the last; a 0-hop
+        // path (a source that is a target) also spurs at its only vertex, which as the start may
+        // be followed by more people.
+        const auto last_spur = std::max<std::int64_t>(static_cast<std::int64_t>(prev.verts.size()) - 2, 0);
+        for (std::int64_t i = -1; i <= last_spur; ++i) {
             spec = base;
             root.assign(prev.verts.begin(), prev.verts.begin() + (i + 1));
             bool root_is_path = false;  // some enumerated path equals the root (ends at the spur)
