@@ -31,6 +31,7 @@
 #include <kith/io/load_progress.hpp>
 #include <kith/network.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -157,6 +158,20 @@ public:
                 v = v * 10 + d;
             }
             if (i == tok.size() && i > 0) {
+                if (v < dense_limit) {  // small ids: a direct table
+                    if (v >= dense_.size()) {
+                        std::size_t cap = dense_.empty() ? 1024 : dense_.size();
+                        while (cap <= v) cap *= 2;
+                        dense_.resize(cap, absent);
+                    }
+                    std::uint32_t& slot = dense_[static_cast<std::size_t>(v)];
+                    fresh = slot == absent;
+                    if (fresh) {
+                        slot = static_cast<std::uint32_t>(keys_.size());
+                        keys_.emplace_back(tok);
+                    }
+                    return slot;
+                }
                 auto [val, ins] = ints_.try_emplace(v, static_cast<std::uint32_t>(keys_.size()));
                 fresh = ins;
                 if (ins) keys_.emplace_back(tok);
@@ -171,19 +186,46 @@ public:
 
     std::size_t size() const noexcept { return keys_.size(); }
     std::vector<std::string>& keys() noexcept { return keys_; }
-    void reserve(std::size_t n) { ints_.reserve(n); keys_.reserve(n); }
+    void reserve(std::size_t n) { keys_.reserve(n); }
 
 private:
+    static constexpr std::uint64_t dense_limit = std::uint64_t{1} << 25;  // a table of at most 128 MiB
+    static constexpr std::uint32_t absent = ~std::uint32_t{0};
+    std::vector<std::uint32_t> dense_;
     flat_u64_map ints_;
     std::unordered_map<std::string, std::uint32_t> strings_;
     std::vector<std::string> keys_;
 };
 
+/// One pair: key = lo << 32 | hi (node indices), warmth < 0 when the line had no weight.
 struct staged_edge {
-    std::uint32_t lo, hi;
+    std::uint64_t key;
     double warmth;
-    bool weighted;
 };
+
+/// Sorts by key with an LSD radix sort over the digits of the bits that can be set
+/// (`bits` low bits of each 32-bit half); std::sort for small inputs.
+inline void sort_by_key(std::vector<staged_edge>& v, unsigned bits) {
+    auto by_key = [](const staged_edge& x, const staged_edge& y) { return x.key < y.key; };
+    if (v.size() < (1u << 14)) {
+        std::sort(v.begin(), v.end(), by_key);
+        return;
+    }
+    constexpr unsigned digit = 11;
+    constexpr std::size_t buckets = std::size_t{1} << digit;
+    std::vector<staged_edge> tmp(v.size());
+    std::vector<std::size_t> count(buckets + 1);
+    for (unsigned half : {0u, 32u}) {
+        for (unsigned lo = 0; lo < bits; lo += digit) {
+            const unsigned shift = half + lo;
+            std::fill(count.begin(), count.end(), 0);
+            for (const staged_edge& e : v) ++count[((e.key >> shift) & (buckets - 1)) + 1];
+            for (std::size_t b = 1; b <= buckets; ++b) count[b] += count[b - 1];
+            for (const staged_edge& e : v) tmp[count[(e.key >> shift) & (buckets - 1)]++] = e;
+            v.swap(tmp);
+        }
+    }
+}
 
 struct staged_interaction {
     std::uint32_t u, v;
@@ -211,7 +253,6 @@ public:
         tokens_.resize(2 + opt.columns.size());
         if (bytes_total > 0) {
             const std::size_t guess = static_cast<std::size_t>(bytes_total / 16);
-            edge_index_.reserve(guess);
             edges_.reserve(guess);
             people_.reserve(guess / 8);
         }
@@ -258,6 +299,21 @@ public:
             process(text, ln);
         }
         rep_.lines = line_;
+        // Distinct pairs: sort, then keep the warmest line of each pair.
+        unsigned bits = 1;
+        while (bits < 32 && (std::uint64_t{1} << bits) < people_.size()) ++bits;
+        sort_by_key(edges_, bits);
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < edges_.size(); ++i) {
+            if (out > 0 && edges_[out - 1].key == edges_[i].key) {
+                if (edges_[i].warmth > edges_[out - 1].warmth) edges_[out - 1].warmth = edges_[i].warmth;
+                ++rep_.duplicates;
+            } else {
+                edges_[out++] = edges_[i];
+            }
+        }
+        edges_.resize(out);
+        edges_.shrink_to_fit();
         if (bip_declared_ && opt_.affiliation == affiliation_mode::none)
             rep_.warnings.push_back(file_ + ": the file declares a bipartite network ('% bip'); its two columns "
                                     "are read as people (see edge_list_options::affiliation)");
@@ -338,8 +394,9 @@ public:
             tick(1);
         }
         for (const staged_edge& e : edges_) {
-            if (e.weighted || !opt_.record_interactions || !net.has_tie(pid[e.lo], pid[e.hi]))
-                net.set_warmth(pid[e.lo], pid[e.hi], e.warmth);
+            const person_id a = pid[e.key >> 32], b = pid[e.key & 0xFFFFFFFFu];
+            if (e.warmth >= 0 || !opt_.record_interactions || !net.has_tie(a, b))
+                net.set_warmth(a, b, e.warmth >= 0 ? e.warmth : opt_.default_warmth);
             tick(1);
         }
         rep_.ties = edges_.size();
@@ -483,19 +540,7 @@ private:
         if (u == v) { ++rep_.self_loops; return; }
         if (warmth) ++rep_.weighted;
         const std::uint32_t lo = u < v ? u : v, hi = u < v ? v : u;
-        const double w = warmth ? *warmth : opt_.default_warmth;
-        auto [slot, fresh] = edge_index_.try_emplace((std::uint64_t{lo} << 32) | hi,
-                                                     static_cast<std::uint32_t>(edges_.size()));
-        if (fresh) {
-            edges_.push_back(staged_edge{lo, hi, w, warmth.has_value()});
-        } else {
-            ++rep_.duplicates;
-            staged_edge& e = edges_[*slot];
-            if (warmth) {
-                if (!e.weighted || w > e.warmth) e.warmth = w;
-                e.weighted = true;
-            }
-        }
+        edges_.push_back(staged_edge{(std::uint64_t{lo} << 32) | hi, warmth ? *warmth : -1.0});
         if (opt_.record_interactions && when) interactions_.push_back(staged_interaction{u, v, *when});
     }
 
@@ -557,7 +602,6 @@ private:
     std::vector<std::size_t> offsets_;
     token_interner people_;
     token_interner second_;
-    flat_u64_map edge_index_;
     std::vector<staged_edge> edges_;
     std::vector<staged_interaction> interactions_;
     flat_u64_map pair_index_;
