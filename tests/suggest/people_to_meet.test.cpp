@@ -89,13 +89,14 @@ TEST_CASE("people to meet: default ranking, mutual contacts strongest first, tal
     const kith::snapshot s(net, now);
     const auto r = kith::suggest_people_to_meet(s, pid(0));
     // Strengths: me 1.4, Ana 1.9, Ben 1.3, Cleo 1.2, Dev 1.3, Eve 0.7; S = 2 x 3.9 = 7.8.
-    // Cleo: 0.9*0.4/1.9 + 0.5*0.8/1.3 + 1.4*1.2/7.8 = 0.71255; Dev: 0.9*0.6/1.9 + 1.4*1.3/7.8 =
-    // 0.51754; Eve, a stranger, on the prior alone: 1.4*0.7/7.8 = 0.12564 (tolerance: the
-    // snapshot stores warmths to 0.025%).
+    // Manual warmths: no novelty. With activity_weight 0.25:
+    // Cleo: 0.9*0.4/1.9 + 0.5*0.8/1.3 + 0.25*1.4*1.2/7.8 = 0.55101; Dev: 0.9*0.6/1.9 +
+    // 0.25*1.4*1.3/7.8 = 0.34255; Eve, a stranger, on the prior alone: 0.25*1.4*0.7/7.8 = 0.03141
+    // (tolerance: the snapshot stores warmths to 0.025%).
     REQUIRE(whos(r) == std::vector<std::uint32_t>{3, 4, 5});
-    CHECK_THAT(r[0].score, WithinAbs(0.71255, 1e-3));
-    CHECK_THAT(r[1].score, WithinAbs(0.51754, 1e-3));
-    CHECK_THAT(r[2].score, WithinAbs(0.12564, 1e-3));
+    CHECK_THAT(r[0].score, WithinAbs(0.55101, 1e-3));
+    CHECK_THAT(r[1].score, WithinAbs(0.34255, 1e-3));
+    CHECK_THAT(r[2].score, WithinAbs(0.03141, 1e-3));
     const auto& cleo = r[0];
     CHECK(cleo.mutual_count == 2);
     REQUIRE(cleo.mutuals.size() == 2);
@@ -174,8 +175,15 @@ std::vector<std::pair<double, std::uint32_t>> brute_force(const kith::snapshot& 
     auto str = [&](std::uint32_t z) { double t = 0; for (auto& [k, x] : usable[z]) t += x; return t; };
     auto pdeg = [&](std::uint32_t z) { return static_cast<double>(pub[z].size()); };
     auto pstr = [&](std::uint32_t z) { double t = 0; for (auto& [k, x] : pub[z]) t += x; return t; };
-    double total_s = 0, total_d = 0;
+    double total_s = 0, total_d = 0, total_n = 0;
     for (std::uint32_t z = 0; z < n; ++z) { total_s += pstr(z); total_d += pdeg(z); }
+    std::vector<double> nov(n, 0.0);  // novelty: public ties with interactions, exp(-age of first / days)
+    for (std::uint32_t a = 0; a < n; ++a)
+        for (auto& [b, x] : pub[a]) {
+            const auto* ev = s.evidence(a, b);
+            if (ev && ev->first) nov[a] += std::exp(-kith::days_between(*ev->first, s.taken_at()) / opt.novelty_days);
+        }
+    for (double x : nov) total_n += x;
     std::vector<std::pair<double, std::uint32_t>> out;
     if (excluded.count(me) || opt.k == 0) return out;
     for (std::uint32_t v = 0; v < n; ++v) {
@@ -218,7 +226,8 @@ std::vector<std::pair<double, std::uint32_t>> brute_force(const kith::snapshot& 
             break;
         case kith::link_score::kith_default: {
             const double prior = any ? (w ? pstr(me) * pstr(v) / total_s : pdeg(me) * pdeg(v) / total_d) : 0.0;
-            sc = (w ? wra : ra) + opt.activity_weight * prior;
+            const double novel = any && total_n > 0 ? nov[me] * nov[v] / total_n : 0.0;
+            sc = (w ? wra : ra) + opt.activity_weight * prior + opt.novelty_weight * novel;
             break;
         }
         }
@@ -239,8 +248,15 @@ oracle_case random_case(std::uint64_t seed) {
         for (int j = i + 1; j < n; ++j) {
             if (uniform(rng) >= density) continue;
             const auto a = pid(static_cast<std::uint32_t>(i)), b = pid(static_cast<std::uint32_t>(j));
-            // Few distinct warmths so that equal scores (and the id tie-break) happen.
-            c.net.set_warmth(a, b, (rng() % 3 == 0) ? 0.5 : 0.05 + 0.95 * uniform(rng));
+            // Few distinct warmths so that equal scores (and the id tie-break) happen; some ties
+            // from interactions (they have a first-seen time: novelty).
+            if (rng() % 3 == 0) {
+                const int k = 1 + static_cast<int>(rng() % 4);
+                for (int x = 0; x < k; ++x)
+                    c.net.record({a, b, now - kith::days(static_cast<int>(rng() % 60)), kith::channel::meeting, a, 2});
+            } else {
+                c.net.set_warmth(a, b, (rng() % 3 == 0) ? 0.5 : 0.05 + 0.95 * uniform(rng));
+            }
             if (rng() % 5 == 0) c.net.set_visibility(a, b, kith::visibility{pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n)))});
         }
     c.me = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
@@ -250,6 +266,8 @@ oracle_case random_case(std::uint64_t seed) {
     if (rng() % 3 == 0) c.opt.excluded.push_back(pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n))));
     if (rng() % 4 == 0) c.opt.min_tie_warmth = 0.3;
     if (rng() % 2) c.opt.activity_weight = 0.5 * static_cast<double>(rng() % 5);
+    if (rng() % 2) c.opt.novelty_weight = 2.0 * static_cast<double>(rng() % 4);
+    if (rng() % 2) c.opt.novelty_days = 3.0 + static_cast<double>(rng() % 30);
     return c;
 }
 
@@ -296,9 +314,12 @@ TEST_CASE("people to meet: tier 1 on a Boost graph equals tier 2 when every tie 
     for (std::uint64_t seed = 1; seed <= 150; ++seed) {
         oracle_case c = random_case(seed * 7919);
         c.opt.excluded.clear();
-        kith::network pub;
+        kith::network pub;  // the same warmths, all public and manual (generic graphs have no novelty)
+        const kith::snapshot s0(c.net, now);
         for (std::uint32_t i = 0; i < c.net.person_count(); ++i) pub.add_person(c.net.at(pid(i)));
-        for (const auto& t : c.net.ties()) pub.set_warmth(t.a, t.b, *t.manual_warmth);
+        for (std::uint32_t v = 0; v < s0.num_people(); ++v)
+            for (auto a = s0.arc_begin(v); a != s0.arc_end(v); ++a)
+                if (s0.arc_target(a) > v) pub.set_warmth(s0.id_of(v), s0.id_of(s0.arc_target(a)), s0.arc_warmth(a));
         const kith::snapshot s(pub, now);
         graph g(s.num_people());
         for (std::uint32_t v = 0; v < s.num_people(); ++v)
@@ -360,6 +381,8 @@ TEST_CASE("people to meet: workspace reuse across many queries and generation wr
     std::vector<std::vector<kith::person_suggestion>> fresh;
     for (std::uint32_t v = 0; v < s.num_people(); ++v) fresh.push_back(kith::suggest_people_to_meet(s, pid(v)));
     for (auto* st : {&ws.contact, &ws.excluded, &ws.candidate, &ws.walked}) st->force_generation(0xFFFFFFFFu - 3);
+    // After the jump, stale stamps equal to the new generations could exist only if they had been
+    // written at those generations: the workspace is fresh, so this exercises the wrap reset.
     for (int round = 0; round < 4; ++round)
         for (std::uint32_t v = 0; v < s.num_people(); ++v) {
             kith::people_to_meet_options opt;
@@ -381,6 +404,12 @@ TEST_CASE("people to meet: errors", "[suggest]") {
     REQUIRE_THROWS_AS(kith::suggest_people_to_meet(s, pid(0), bad), kith::invalid_argument);
     bad = {};
     bad.activity_weight = -1;
+    REQUIRE_THROWS_AS(kith::suggest_people_to_meet(s, pid(0), bad), kith::invalid_argument);
+    bad = {};
+    bad.novelty_weight = -1;
+    REQUIRE_THROWS_AS(kith::suggest_people_to_meet(s, pid(0), bad), kith::invalid_argument);
+    bad = {};
+    bad.novelty_days = 0;
     REQUIRE_THROWS_AS(kith::suggest_people_to_meet(s, pid(0), bad), kith::invalid_argument);
     kith::people_to_meet_workspace ws(other);
     REQUIRE_THROWS_AS(kith::suggest_people_to_meet(s, pid(0), {}, ws), kith::invalid_argument);

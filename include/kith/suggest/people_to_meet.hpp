@@ -8,15 +8,17 @@
 // length 2 and 3, beta^l per length) and preferential attachment (d_u d_v). "Weighted" replaces a
 // shared contact's count by the product of the two warmths and degrees by strengths (sum of
 // warmths), so a mutual friend I see every week counts more than a dormant one.
-// kith's default is resource allocation on warmth plus an activity prior:
-//     score(u, v) = sum_z w_uz w_zv / s_z  +  activity_weight * s_u s_v / S
-// (S = sum of all public strengths: the prior is the warmth a configuration model expects between
-// u and v). Warmth decays with silence, so s_v is *recent* activity: this is what lets the score
-// rank new ties that are not friends of friends (about half of them in message networks). The
-// blend and its weight were chosen by the evaluation in benchmarks/tool_link_prediction.cpp
-// (docs/suggestions.md has the table). Because the prior is positive for everyone, the default
-// (and preferential attachment) also considers the most active people beyond two hops; the top k
-// is still exact over every eligible person: the best strangers are the k most active ones.
+// kith's default is resource allocation on warmth plus two priors:
+//     score(u, v) = sum_z w_uz w_zv / s_z + activity_weight * s_u s_v / S + novelty_weight * n_u n_v / N
+// s = strength (sum of warmths; warmth decays with silence, so s is *recent* activity), S its
+// total: the warmth a configuration model expects between u and v; n = novelty (ties first seen
+// lately, sum of exp(-age / novelty_days)), N its total: people who are making new contacts now
+// keep making them. The priors are what rank new ties that are not friends of friends (about
+// half of them in message networks). Blend and weights were chosen by the evaluation in
+// benchmarks/tool_link_prediction.cpp (docs/suggestions.md has the table). Because the priors
+// are positive for active people, the default (and preferential attachment) also considers
+// people beyond two hops; the top k stays exact over every eligible person (a threshold
+// algorithm over the people sorted by strength and by novelty finds the best strangers).
 // Eligible: not me, not an existing contact (any tie, even one I cannot see), not excluded, and
 // reachable through ties I may see. Private ties of others and excluded people are never used:
 // not as mutual contacts, not in counts, not in degrees (a mutual contact's degree counts only the
@@ -90,8 +92,16 @@ struct people_to_meet_options {
     std::size_t max_mutuals = 5;
     /// Katz damping beta in (0,1). Default 0.05.
     double katz_beta = 0.05;
-    /// Weight of the activity prior in `kith_default`, >= 0. Default 1 (see docs/suggestions.md).
-    double activity_weight = 1.0;
+    /// Weight of the activity prior (strength x strength / total) in `kith_default`, >= 0.
+    /// Default 0.25 (chosen on the random-split evaluation, see docs/suggestions.md).
+    double activity_weight = 0.25;
+    /// Weight of the novelty prior (recently formed ties x recently formed ties / total) in
+    /// `kith_default`, >= 0. Default 64 (chosen on the temporal evaluation). Only ties with
+    /// recorded interactions have a first-seen time; networks of manual warmths have no novelty.
+    double novelty_weight = 64.0;
+    /// Time scale (days, > 0) of the novelty prior: a tie first seen d days ago counts
+    /// exp(-d / novelty_days). Default 7.
+    double novelty_days = 7.0;
 };
 
 /// A mutual contact: who, and the warmth of my tie and of their tie to the suggested person.
@@ -160,6 +170,7 @@ struct people_query {
     double my_strength = 0;        // their warmth
     double my_public_degree = 0;   // prior side
     double my_public_strength = 0;
+    double my_novelty = 0;
     bool katz = false;
 };
 
@@ -184,6 +195,10 @@ inline people_query accumulate_two_hop(people_to_meet_workspace& ws, snapshot::v
     q.katz = opt.score == link_score::katz;
     q.my_public_degree = ws.prior.degree[me];
     q.my_public_strength = ws.prior.strength[me];
+    if (opt.score == link_score::kith_default && opt.novelty_weight > 0) {
+        if (ws.prior.novelty_days != opt.novelty_days) ws.prior.compute_novelty(s, opt.novelty_days);
+        q.my_novelty = ws.prior.novelty[me];
+    }
     const bool weighted = opt.weighting == link_weighting::warmth;
     const auto* tg = s.targets();
     const auto min_cost = opt.min_tie_warmth > 0 ? snapshot::warmth_to_cost(opt.min_tie_warmth) : snapshot::max_cost;
@@ -289,7 +304,10 @@ inline double pair_score(const people_to_meet_workspace& ws, const people_query&
         const double total = ws.prior.total_strength, tdeg = ws.prior.total_degree;
         const double prior = w ? (total > 0 ? q.my_public_strength * sv / total : 0.0)
                                : (tdeg > 0 ? q.my_public_degree * dv / tdeg : 0.0);
-        return (w ? x.wra : x.ra) + opt.activity_weight * prior;
+        double novel = 0;
+        if (opt.novelty_weight > 0 && ws.prior.total_novelty > 0 && ws.prior.novelty_days == opt.novelty_days)
+            novel = q.my_novelty * ws.prior.novelty[v] / ws.prior.total_novelty;
+        return (w ? x.wra : x.ra) + opt.activity_weight * prior + opt.novelty_weight * novel;
     }
     }
     return 0.0;
@@ -304,6 +322,12 @@ inline void check_people_options(const char* fn, const people_to_meet_options& o
     if (!(opt.activity_weight >= 0.0 && std::isfinite(opt.activity_weight)))
         throw invalid_argument(std::string(fn) + ": activity_weight " + std::to_string(opt.activity_weight) +
                                " is negative or not finite");
+    if (!(opt.novelty_weight >= 0.0 && std::isfinite(opt.novelty_weight)))
+        throw invalid_argument(std::string(fn) + ": novelty_weight " + std::to_string(opt.novelty_weight) +
+                               " is negative or not finite");
+    if (!(opt.novelty_days > 0.0 && std::isfinite(opt.novelty_days)))
+        throw invalid_argument(std::string(fn) + ": novelty_days " + std::to_string(opt.novelty_days) +
+                               " is not positive");
 }
 
 inline std::vector<std::string> sorted_intersection(std::vector<std::string> a, std::vector<std::string> b) {
@@ -377,31 +401,57 @@ inline std::vector<person_suggestion> suggest_people_to_meet(const snapshot& s, 
         const double sc = detail::pair_score(ws, q, v, opt);
         if (sc > 0) ranked.emplace_back(sc, v);
     }
+    const bool w = opt.weighting == link_weighting::warmth;
+    const bool novelty = opt.score == link_score::kith_default && opt.novelty_weight > 0 && q.my_novelty > 0;
     const bool prior_scores = opt.score == link_score::preferential_attachment ||
-                              (opt.score == link_score::kith_default && opt.activity_weight > 0);
+                              (opt.score == link_score::kith_default && (opt.activity_weight > 0 || novelty));
     if (prior_scores && q.my_degree > 0) {
-        // Strangers (not friends of friends): their score is the prior alone, increasing in the
-        // public strength (degree), so the k first eligible ones in that order are the only ones
-        // that can make the top k.
-        std::size_t taken = 0;
-        const bool w = opt.weighting == link_weighting::warmth;
-        std::vector<snapshot::vertex_type> order;
-        const std::vector<snapshot::vertex_type>* list = &ws.prior.by_strength;
-        if (!w) {
-            order = ws.prior.by_strength;
-            std::stable_sort(order.begin(), order.end(), [&](auto x, auto y) {
-                return ws.prior.degree[x] != ws.prior.degree[y] ? ws.prior.degree[x] > ws.prior.degree[y] : x < y;
-            });
-            list = &order;
+        // Strangers (not friends of friends) score c1 * a_v + c2 * n_v (a_v: public strength or
+        // degree, n_v: novelty). Threshold algorithm over the two lists sorted by a and by n: stop
+        // once k eligible strangers beat the best score an unseen person could still reach.
+        const auto& l1 = w ? ws.prior.by_strength : ws.prior.by_degree;
+        const std::vector<snapshot::vertex_type>* l2 = novelty ? &ws.prior.by_novelty : nullptr;
+        auto key1 = [&](snapshot::vertex_type v) { return w ? ws.prior.strength[v] : static_cast<double>(ws.prior.degree[v]); };
+        double c1 = 0, c2 = 0;
+        if (opt.score == link_score::preferential_attachment) {
+            c1 = w ? q.my_public_strength : q.my_public_degree;
+        } else {
+            const double tot = w ? ws.prior.total_strength : ws.prior.total_degree;
+            c1 = tot > 0 ? opt.activity_weight * (w ? q.my_public_strength : q.my_public_degree) / tot : 0.0;
+            c2 = novelty ? opt.novelty_weight * q.my_novelty / ws.prior.total_novelty : 0.0;
         }
-        for (auto v : *list) {
-            if (taken == opt.k) break;
-            if (ws.contact.is_set(v) || ws.excluded.is_set(v) || ws.candidate.is_set(v)) continue;
-            if (ws.prior.degree[v] == 0) break;
+        ws.walked.clear();  // "seen" marks (Katz is not a prior score)
+        auto worse_first = [](const std::pair<double, snapshot::vertex_type>& x,
+                              const std::pair<double, snapshot::vertex_type>& y) {
+            return x.first != y.first ? x.first > y.first : x.second < y.second;
+        };  // heap top = the worst kept
+        std::vector<std::pair<double, snapshot::vertex_type>> heap;
+        std::size_t i1 = 0, i2 = 0;
+        const std::size_t n = l1.size();
+        auto visit = [&](snapshot::vertex_type v) {
+            if (ws.walked.is_set(v)) return;
+            ws.walked.set(v);
+            if (ws.contact.is_set(v) || ws.excluded.is_set(v) || ws.candidate.is_set(v)) return;
             const double sc = detail::pair_score(ws, q, v, opt);
-            if (sc > 0) ranked.emplace_back(sc, v);
-            ++taken;
+            if (!(sc > 0)) return;
+            const std::pair<double, snapshot::vertex_type> e{sc, v};
+            if (heap.size() < opt.k) {
+                heap.push_back(e);
+                std::push_heap(heap.begin(), heap.end(), worse_first);
+            } else if (worse_first(e, heap.front())) {
+                std::pop_heap(heap.begin(), heap.end(), worse_first);
+                heap.back() = e;
+                std::push_heap(heap.begin(), heap.end(), worse_first);
+            }
+        };
+        while (i1 < n || (l2 && i2 < n)) {
+            const double bound = (i1 < n ? c1 * key1(l1[i1]) : 0.0) + (l2 && i2 < n ? c2 * ws.prior.novelty[(*l2)[i2]] : 0.0);
+            if (!(bound > 0)) break;
+            if (heap.size() == opt.k && heap.front().first > bound) break;
+            if (i1 < n) visit(l1[i1++]);
+            if (l2 && i2 < n) visit((*l2)[i2++]);
         }
+        ranked.insert(ranked.end(), heap.begin(), heap.end());
     }
     auto better = [](const std::pair<double, snapshot::vertex_type>& x, const std::pair<double, snapshot::vertex_type>& y) {
         return x.first != y.first ? x.first > y.first : x.second < y.second;

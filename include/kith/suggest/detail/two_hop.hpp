@@ -58,6 +58,34 @@ struct public_degrees {
     double total_strength = 0;  ///< sum of strengths = 2 x total public warmth
     double total_degree = 0;    ///< sum of degrees = 2 x public ties
     std::vector<snapshot::vertex_type> by_strength;  ///< vertices, strength descending, then vertex
+    /// Novelty: sum over public ties with interaction evidence of exp(-age of the first
+    /// interaction / novelty_days) (how many ties the person formed lately); 0 for manual ties.
+    std::vector<double> novelty;
+    std::vector<snapshot::vertex_type> by_novelty;  ///< vertices, novelty descending, then vertex
+    std::vector<snapshot::vertex_type> by_degree;   ///< vertices, degree descending, then vertex
+    double total_novelty = 0;
+    double novelty_days = 0;  ///< the time scale `novelty` was computed for (0: not yet)
+
+    /// Computes `novelty` for time scale `days` (> 0). O(E log E) (one evidence look-up per tie).
+    void compute_novelty(const snapshot& s, double days) {
+        novelty.assign(s.num_people(), 0.0);
+        total_novelty = 0;
+        novelty_days = days;
+        for (snapshot::vertex_type v = 0; v < s.num_people(); ++v)
+            for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a) {
+                const auto t = s.arc_target(a);
+                if (t < v || s.arc_is_private(a)) continue;
+                const tie_evidence* ev = s.evidence(v, t);
+                if (!ev || !ev->first) continue;
+                const double age = std::max(0.0, days_between(*ev->first, s.taken_at()));
+                const double x = std::exp(-age / days);
+                novelty[v] += x;
+                novelty[t] += x;
+                total_novelty += 2 * x;
+            }
+        by_novelty = by_strength;
+        std::stable_sort(by_novelty.begin(), by_novelty.end(), [&](auto x, auto y) { return novelty[x] > novelty[y]; });
+    }
 
     explicit public_degrees(const snapshot& s) {
         const std::size_t n = s.num_people();
@@ -77,6 +105,8 @@ struct public_degrees {
         std::sort(by_strength.begin(), by_strength.end(), [&](auto x, auto y) {
             return strength[x] != strength[y] ? strength[x] > strength[y] : x < y;
         });
+        by_degree = by_strength;
+        std::stable_sort(by_degree.begin(), by_degree.end(), [&](auto x, auto y) { return degree[x] > degree[y]; });
     }
 };
 

@@ -1,0 +1,395 @@
+// tool_link_prediction: how well does kith rank people to meet? Evaluates every link-prediction
+// score of kith/suggest/people_to_meet.hpp (and kith's default blend) on the real graphs in
+// ../shared/data, skipping what is absent.
+//   (a) random split: 10% of the ties held out (ego-Facebook, Email-Enron, email-Eu-core, CA-GrQc);
+//       every tie gets the same warmth, so "weighted" = unweighted up to scale.
+//   (b) temporal split: interactions before the median timestamp build a kith network with
+//       record() (the strength model turns them into warmth at the split time); positives are
+//       pairs first seen after it (CollegeMsg, Bitcoin-OTC).
+// Metrics: AUC against uniformly random non-ties and against hard negatives (distance-2
+// non-ties, sampled by a two-step random walk from a uniform person), each over up to 2,000
+// positives and 2,000 negatives; and per query person (up to 300 people with held-out ties),
+// ranking every eligible non-contact: precision@10, hits@10, MRR. Equal scores are broken by a
+// seeded random order (not by id, which in SNAP files correlates with time and degree).
+// Scores are computed by the library's own engine (detail::accumulate_two_hop + pair_score),
+// so the numbers describe exactly what suggest_people_to_meet ranks.
+// Usage: tool_link_prediction [data_dir] [--blends activity:novelty,...] [--quick]
+#include <kith/suggest/people_to_meet.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace {
+
+struct raw_edge {
+    std::uint32_t u, v;
+    double t;
+};
+
+// A tiny SNAP / CSV reader: "u v [x [t]]" or "u,v,rating,time"; '#' and '%' comments; CRLF.
+bool read_edges(const std::string& path, bool timed, std::vector<raw_edge>& out, std::uint32_t& n) {
+    std::ifstream in(path);
+    if (!in) return false;
+    std::unordered_map<std::string, std::uint32_t> ids;
+    auto id = [&](const std::string& s) {
+        auto it = ids.find(s);
+        if (it != ids.end()) return it->second;
+        const auto v = static_cast<std::uint32_t>(ids.size());
+        ids.emplace(s, v);
+        return v;
+    };
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line[0] == '#' || line[0] == '%') continue;
+        for (char& c : line)
+            if (c == ',' || c == '\t') c = ' ';
+        std::istringstream ss(line);
+        std::string a, b, x, t;
+        ss >> a >> b;
+        if (a.empty() || b.empty()) continue;
+        double when = 0;
+        if (timed) {
+            ss >> x;
+            if (!(ss >> t)) t = x;  // "u v t" (CollegeMsg) or "u v rating t" (Bitcoin)
+            when = std::strtod(t.c_str(), nullptr);
+        }
+        out.push_back({id(a), id(b), when});
+    }
+    n = static_cast<std::uint32_t>(ids.size());
+    return true;
+}
+
+std::uint64_t key(std::uint32_t a, std::uint32_t b) {
+    if (a > b) std::swap(a, b);
+    return (static_cast<std::uint64_t>(a) << 32) | b;
+}
+
+struct scorer {
+    std::string name;
+    kith::people_to_meet_options opt;
+};
+
+struct pair_sample {
+    std::uint32_t u, v;
+    int label;  // 1 positive, 0 random negative, 2 hard negative
+};
+
+struct result_row {
+    std::string dataset, score;
+    double auc_random = 0, auc_hard = 0, p10 = 0, hits10 = 0, mrr = 0;
+};
+
+double auc(const std::vector<double>& pos, const std::vector<double>& neg) {
+    if (pos.empty() || neg.empty()) return 0;
+    std::vector<double> n = neg;
+    std::sort(n.begin(), n.end());
+    double s = 0;
+    for (double p : pos) {
+        const auto lo = std::lower_bound(n.begin(), n.end(), p) - n.begin();
+        const auto hi = std::upper_bound(n.begin(), n.end(), p) - n.begin();
+        s += static_cast<double>(lo) + 0.5 * static_cast<double>(hi - lo);
+    }
+    return s / (static_cast<double>(pos.size()) * static_cast<double>(n.size()));
+}
+
+std::uint64_t mix(std::uint64_t x) {
+    x += 0x9e3779b97f4a7c15ull;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+}
+
+double score_of(const kith::people_to_meet_workspace& ws, const kith::detail::people_query& q, std::uint32_t u,
+                std::uint32_t v, const scorer& sc) {
+    (void)u;
+    return kith::detail::pair_score(ws, q, v, sc.opt);
+}
+
+// Evaluates every scorer on a frozen training snapshot. `future` holds every tie ever seen (train
+// and test), `positives` the held-out pairs; `pool[v]` whether v may be ranked (has a train tie).
+std::vector<result_row> evaluate(const std::string& dataset, const kith::snapshot& s,
+                                 const std::vector<std::pair<std::uint32_t, std::uint32_t>>& positives,
+                                 const std::unordered_set<std::uint64_t>& future, const std::vector<scorer>& scorers,
+                                 bool quick) {
+    const std::uint32_t n = static_cast<std::uint32_t>(s.num_people());
+    std::mt19937_64 rng(12345);
+    std::vector<std::uint32_t> pool;
+    for (std::uint32_t v = 0; v < n; ++v)
+        if (s.degree(v) > 0) pool.push_back(v);
+    const std::size_t m = quick ? 500 : 2000;
+    std::vector<pair_sample> pairs;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pos = positives;
+    std::shuffle(pos.begin(), pos.end(), rng);
+    for (std::size_t i = 0; i < pos.size() && i < m; ++i) pairs.push_back({pos[i].first, pos[i].second, 1});
+    for (std::size_t i = 0; i < m;) {
+        const auto a = pool[rng() % pool.size()], b = pool[rng() % pool.size()];
+        if (a == b || future.count(key(a, b))) continue;
+        pairs.push_back({a, b, 0});
+        ++i;
+    }
+    for (std::size_t i = 0, tries = 0; i < m && tries < 100 * m; ++tries) {
+        const auto a = pool[rng() % pool.size()];
+        const auto z = s.arc_target(s.arc_begin(a) + rng() % s.degree(a));
+        const auto b = s.arc_target(s.arc_begin(z) + rng() % s.degree(z));
+        if (a == b || future.count(key(a, b))) continue;
+        pairs.push_back({a, b, 2});
+        ++i;
+    }
+    std::sort(pairs.begin(), pairs.end(), [](auto& x, auto& y) { return x.u < y.u; });
+    kith::people_to_meet_workspace ws(s);
+    const std::size_t k = scorers.size();
+    std::vector<std::vector<double>> ps(k), rn(k), hn(k);
+    auto run = [&](std::uint32_t u, kith::link_weighting w) {
+        kith::people_to_meet_options o;
+        o.score = kith::link_score::katz;
+        o.weighting = w;
+        auto q = kith::detail::accumulate_two_hop(ws, u, o);  // Katz: also gathers walks of length 2
+        q.my_novelty = ws.prior.novelty[u];
+        return q;
+    };
+    ws.prior.compute_novelty(s, scorers.back().opt.novelty_days);
+    for (std::size_t i = 0; i < pairs.size();) {
+        std::size_t j = i;
+        while (j < pairs.size() && pairs[j].u == pairs[i].u) ++j;
+        for (auto w : {kith::link_weighting::unweighted, kith::link_weighting::warmth}) {
+            const auto q = run(pairs[i].u, w);
+            for (std::size_t c = 0; c < k; ++c) {
+                if (scorers[c].opt.weighting != w) continue;
+                for (std::size_t x = i; x < j; ++x) {
+                    const double sc = score_of(ws, q, pairs[x].u, pairs[x].v, scorers[c]);
+                    (pairs[x].label == 1 ? ps : pairs[x].label == 0 ? rn : hn)[c].push_back(sc);
+                }
+            }
+        }
+        i = j;
+    }
+    // Ranking metrics.
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> by_user;
+    for (auto& [a, b] : positives) {
+        by_user[a].push_back(b);
+        by_user[b].push_back(a);
+    }
+    std::vector<std::uint32_t> users;
+    for (auto& [u, l] : by_user) users.push_back(u);
+    std::sort(users.begin(), users.end());
+    std::shuffle(users.begin(), users.end(), rng);
+    if (users.size() > (quick ? 60u : 300u)) users.resize(quick ? 60u : 300u);
+    std::vector<double> p10(k, 0), hits(k, 0), mrr(k, 0);
+    std::vector<std::pair<double, std::uint64_t>> cand;
+    for (auto u : users) {
+        for (auto w : {kith::link_weighting::unweighted, kith::link_weighting::warmth}) {
+            const auto q = run(u, w);
+            for (std::size_t c = 0; c < k; ++c) {
+                if (scorers[c].opt.weighting != w) continue;
+                cand.clear();
+                for (auto v : pool) {
+                    if (v == u || ws.contact.is_set(v)) continue;
+                    cand.emplace_back(score_of(ws, q, u, v, scorers[c]), mix(v ^ (std::uint64_t{u} << 32)));
+                }
+                auto better = [](auto& x, auto& y) { return x.first != y.first ? x.first > y.first : x.second < y.second; };
+                const std::size_t top = std::min<std::size_t>(10, cand.size());
+                std::partial_sort(cand.begin(), cand.begin() + static_cast<std::ptrdiff_t>(top), cand.end(), better);
+                int found = 0;
+                // Candidates are identified by their tie-break hash (a bijection of v for this u).
+                std::unordered_set<std::uint64_t> top_hash;
+                for (std::size_t r = 0; r < top; ++r) top_hash.insert(cand[r].second);
+                std::pair<double, std::uint64_t> best_pos{-1.0, 0};
+                bool have = false;
+                for (auto v : by_user[u]) {
+                    if (ws.contact.is_set(v) || s.degree(v) == 0) continue;
+                    const std::pair<double, std::uint64_t> x{score_of(ws, q, u, v, scorers[c]),
+                                                             mix(v ^ (std::uint64_t{u} << 32))};
+                    if (top_hash.count(x.second)) ++found;
+                    if (!have || better(x, best_pos)) best_pos = x, have = true;
+                }
+                p10[c] += found / 10.0;
+                hits[c] += found > 0;
+                if (have) {
+                    std::size_t rank = 1;
+                    for (auto& x : cand)
+                        if (better(x, best_pos)) ++rank;
+                    mrr[c] += 1.0 / static_cast<double>(rank);
+                }
+            }
+        }
+    }
+    std::vector<result_row> rows;
+    for (std::size_t c = 0; c < k; ++c) {
+        result_row r;
+        r.dataset = dataset;
+        r.score = scorers[c].name;
+        r.auc_random = auc(ps[c], rn[c]);
+        r.auc_hard = auc(ps[c], hn[c]);
+        const double nu = users.empty() ? 1.0 : static_cast<double>(users.size());
+        r.p10 = p10[c] / nu;
+        r.hits10 = hits[c] / nu;
+        r.mrr = mrr[c] / nu;
+        rows.push_back(r);
+    }
+    std::fprintf(stderr, "%s: %zu people, %zu ties, %zu positives, %zu query people\n", dataset.c_str(),
+                 s.num_people(), s.num_ties(), positives.size(), users.size());
+    return rows;
+}
+
+using blend = std::pair<double, double>;  // (activity_weight, novelty_weight)
+double novelty_days = 0;                   // 0: the library's default
+
+std::vector<scorer> make_scorers(bool weighted_too, const std::vector<blend>& gammas) {
+    std::vector<scorer> out;
+    const kith::link_score kinds[] = {kith::link_score::common_neighbours, kith::link_score::jaccard,
+                                      kith::link_score::adamic_adar, kith::link_score::resource_allocation,
+                                      kith::link_score::katz, kith::link_score::preferential_attachment};
+    for (auto w : {kith::link_weighting::unweighted, kith::link_weighting::warmth}) {
+        if (w == kith::link_weighting::warmth && !weighted_too) continue;
+        for (auto kd : kinds) {
+            scorer s;
+            s.opt.score = kd;
+            s.opt.weighting = w;
+            s.name = std::string(kith::to_string(kd)) + (w == kith::link_weighting::warmth ? " (warmth)" : "");
+            out.push_back(s);
+        }
+    }
+    for (const blend& g : gammas) {
+        scorer s;
+        s.opt.score = kith::link_score::kith_default;
+        s.opt.activity_weight = g.first;
+        s.opt.novelty_weight = g.second;
+        if (novelty_days > 0) s.opt.novelty_days = novelty_days;
+        s.name = "**kith default**";
+        if (gammas.size() > 1) {
+            char buf[96];
+            std::snprintf(buf, sizeof buf, "kith (activity %g, novelty %g)", g.first, g.second);
+            s.name = buf;
+        }
+        out.push_back(s);
+    }
+    return out;
+}
+
+const kith::timestamp epoch0 = kith::make_timestamp(2020, 1, 1);
+
+void random_split(const std::string& dir, const std::string& name, const std::string& file,
+                  const std::vector<blend>& gammas, bool quick, std::vector<result_row>& rows) {
+    std::vector<raw_edge> raw;
+    std::uint32_t n = 0;
+    if (!read_edges(dir + "/" + file, false, raw, n)) {
+        std::fprintf(stderr, "%s: %s absent, skipped\n", name.c_str(), file.c_str());
+        return;
+    }
+    std::unordered_set<std::uint64_t> all;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
+    for (auto& e : raw)
+        if (e.u != e.v && all.insert(key(e.u, e.v)).second) edges.emplace_back(std::min(e.u, e.v), std::max(e.u, e.v));
+    std::mt19937_64 rng(2026);
+    std::shuffle(edges.begin(), edges.end(), rng);
+    const std::size_t test = edges.size() / 10;
+    kith::network net;
+    net.reserve(n, edges.size());
+    for (std::uint32_t i = 0; i < n; ++i) net.add_person({std::to_string(i), "", "", "", {}});
+    for (std::size_t i = test; i < edges.size(); ++i)
+        net.set_warmth(kith::person_id(edges[i].first), kith::person_id(edges[i].second), 0.5);
+    const kith::snapshot s(net, epoch0);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pos;
+    for (std::size_t i = 0; i < test; ++i)
+        if (s.degree(edges[i].first) > 0 && s.degree(edges[i].second) > 0) pos.push_back(edges[i]);
+    auto r = evaluate(name, s, pos, all, make_scorers(false, gammas), quick);
+    rows.insert(rows.end(), r.begin(), r.end());
+}
+
+void temporal_split(const std::string& dir, const std::string& name, const std::string& file,
+                    const std::vector<blend>& gammas, bool quick, std::vector<result_row>& rows) {
+    std::vector<raw_edge> raw;
+    std::uint32_t n = 0;
+    if (!read_edges(dir + "/" + file, true, raw, n)) {
+        std::fprintf(stderr, "%s: %s absent, skipped\n", name.c_str(), file.c_str());
+        return;
+    }
+    std::vector<double> times;
+    for (auto& e : raw) times.push_back(e.t);
+    std::nth_element(times.begin(), times.begin() + static_cast<std::ptrdiff_t>(times.size() / 2), times.end());
+    const double split = times[times.size() / 2];
+    kith::network net;
+    for (std::uint32_t i = 0; i < n; ++i) net.add_person({std::to_string(i), "", "", "", {}});
+    std::unordered_set<std::uint64_t> all, train;
+    std::stable_sort(raw.begin(), raw.end(), [](auto& x, auto& y) { return x.t < y.t; });
+    for (auto& e : raw) {
+        if (e.u == e.v) continue;
+        all.insert(key(e.u, e.v));
+        if (e.t < split) {
+            train.insert(key(e.u, e.v));
+            kith::interaction x;
+            x.a = kith::person_id(e.u);
+            x.b = kith::person_id(e.v);
+            x.when = kith::from_unix(static_cast<std::int64_t>(e.t));
+            x.via = kith::channel::message;
+            x.initiator = x.a;
+            net.record(x);
+        }
+    }
+    const kith::snapshot s(net, kith::from_unix(static_cast<std::int64_t>(split)));
+    auto sc = make_scorers(true, gammas);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pos;
+    std::unordered_set<std::uint64_t> seen;
+    for (auto& e : raw) {
+        if (e.u == e.v || e.t < split || train.count(key(e.u, e.v)) || !seen.insert(key(e.u, e.v)).second) continue;
+        if (s.degree(e.u) > 0 && s.degree(e.v) > 0) pos.emplace_back(e.u, e.v);
+    }
+    auto r = evaluate(name, s, pos, all, sc, quick);
+    rows.insert(rows.end(), r.begin(), r.end());
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::string dir = KITH_SHARED_DATA_DIR;
+    const kith::people_to_meet_options defaults;
+    std::vector<blend> gammas{{defaults.activity_weight, defaults.novelty_weight}};
+    bool quick = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--blends" && i + 1 < argc) {  // a1:n1,a2:n2,...
+            gammas.clear();
+            std::stringstream ss(argv[++i]);
+            std::string g;
+            while (std::getline(ss, g, ',')) {
+                const auto c = g.find(':');
+                gammas.emplace_back(std::strtod(g.substr(0, c).c_str(), nullptr),
+                                    c == std::string::npos ? 0.0 : std::strtod(g.substr(c + 1).c_str(), nullptr));
+            }
+        } else if (a == "--novelty-days" && i + 1 < argc) {
+            novelty_days = std::strtod(argv[++i], nullptr);
+        } else if (a == "--quick") {
+            quick = true;
+        } else {
+            dir = a;
+        }
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    std::vector<result_row> rows;
+    random_split(dir, "ego-Facebook (random)", "snap-ego-facebook/facebook_combined.txt", gammas, quick, rows);
+    random_split(dir, "Email-Enron (random)", "snap-email-enron/Email-Enron.txt", gammas, quick, rows);
+    random_split(dir, "email-Eu-core (random)", "snap-email-eu-core/email-Eu-core.txt", gammas, quick, rows);
+    random_split(dir, "CA-GrQc (random)", "snap-ca-grqc/CA-GrQc.txt", gammas, quick, rows);
+    temporal_split(dir, "CollegeMsg (temporal)", "snap-collegemsg/CollegeMsg.txt", gammas, quick, rows);
+    temporal_split(dir, "Bitcoin-OTC (temporal)", "snap-bitcoin-otc/soc-sign-bitcoinotc.csv", gammas, quick, rows);
+    std::printf("| dataset | score | AUC (random neg.) | AUC (hard neg.) | P@10 | hits@10 | MRR |\n");
+    std::printf("|---|---|---|---|---|---|---|\n");
+    for (auto& r : rows)
+        std::printf("| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f |\n", r.dataset.c_str(), r.score.c_str(), r.auc_random,
+                    r.auc_hard, r.p10, r.hits10, r.mrr);
+    std::fprintf(stderr, "total %.1f s\n",
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    return 0;
+}
