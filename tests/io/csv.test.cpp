@@ -5,6 +5,7 @@
 
 #include <kith/io/csv.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -417,6 +418,16 @@ TEST_CASE("csv: the bundled sample in examples/data loads", "[io][csv][sample]")
     const auto rep = io::load_csv_directory(net, dir);
     CHECK(rep.people > 0);
     CHECK(net.person_count() == rep.people);
-    CHECK(net.find("p0001").has_value());
+    REQUIRE(net.find("p0001").has_value());
+    CHECK(net.at(net.id_of("p0001")).name.rfind("Maya", 0) == 0);
     CHECK(net.tie_count() > 0);
+    for (const char* f : {"interactions.csv", "ties.csv", "groups.csv", "events.csv"})
+        if (std::ifstream(dir + "/" + f)) CHECK(std::find(rep.files.begin(), rep.files.end(), dir + "/" + f) != rep.files.end());
+    if (std::ifstream(dir + "/interactions.csv")) CHECK(rep.interactions > 0);
+    if (std::ifstream(dir + "/groups.csv")) CHECK(rep.memberships > 0);
+    if (std::ifstream(dir + "/events.csv")) CHECK(rep.attendances > 0);
+    // A second load of the same people into the loaded network is refused, and changes nothing.
+    const network before = net;
+    CHECK_THROWS_AS(io::load_csv_directory(net, dir), parse_error);
+    CHECK(net == before);
 }
