@@ -408,6 +408,17 @@ TEST_CASE("csv: a failing directory load leaves the network unchanged", "[io][cs
     CHECK(net == before);
 }
 
+TEST_CASE("csv: unreadable files", "[io][csv][malformed]") {
+    // A directory opens but cannot be read.
+    try {
+        kith::io::detail::read_file(data_dir + "crm_ok", "load_csv_directory");
+        FAIL("no exception");
+    } catch (const parse_error& e) {
+        CHECK(e.line() == 0);
+        CHECK(contains(e.what(), "load_csv_directory: read error"));
+    }
+}
+
 TEST_CASE("csv: the bundled sample in examples/data loads", "[io][csv][sample]") {
     const std::string dir = KITH_SAMPLE_DATA_DIR;
     if (!std::ifstream(dir + "/people.csv")) {

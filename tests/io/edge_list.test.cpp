@@ -291,6 +291,13 @@ TEST_CASE("edge list malformed: one field, bad UTF-8, missing file", "[io][edge_
         CHECK(e.line() == 0);
         CHECK(contains(e.what(), "cannot open"));
     }
+    try {
+        io::read_edge_list(net, data_dir);
+        FAIL("no exception");
+    } catch (const parse_error& e) {
+        CHECK(e.line() == 0);
+        CHECK(contains(e.what(), "is a directory"));
+    }
     CHECK(net == before);
 }
 

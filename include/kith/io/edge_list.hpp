@@ -37,10 +37,12 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <istream>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -651,6 +653,10 @@ inline edge_list_report finish_edge_list(network& net, edge_list_parser& p) {
 /// mapping), a bad or future timestamp, and (line 0) a file that cannot be read.
 /// On any exception `net` is unchanged. Exact.
 inline edge_list_report read_edge_list(network& net, const std::string& path, const edge_list_options& opt = {}) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (std::filesystem::is_directory(status))
+        throw parse_error(path, 0, 0, "", "a readable file", "read_edge_list: the path is a directory");
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f)
         throw parse_error(path, 0, 0, "", "a readable file",
@@ -660,10 +666,9 @@ inline edge_list_report read_edge_list(network& net, const std::string& path, co
         ~closer() { std::fclose(f); }
     } guard{f};
     std::uint64_t size = 0;
-    if (std::fseek(f, 0, SEEK_END) == 0) {
-        const long s = std::ftell(f);
-        if (s > 0) size = static_cast<std::uint64_t>(s);
-        std::fseek(f, 0, SEEK_SET);
+    if (std::filesystem::is_regular_file(status)) {
+        const auto s = std::filesystem::file_size(path, ec);
+        if (!ec) size = s;
     }
     detail::edge_list_parser p(path, opt, size);
     detail::feed_blocks(p, [&](char* buf, std::size_t n) {

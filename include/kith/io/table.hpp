@@ -175,7 +175,8 @@ inline text_table explanation_table(const snapshot& s, const path_explanation& e
     for (const auto& h : e.hops) {
         std::string last = "-";
         if (h.days_since_last) {
-            last = std::to_string(*h.days_since_last) + " days ago";
+            const std::int64_t n = *h.days_since_last;
+            last = n == 0 ? std::string("today") : n == 1 ? std::string("1 day ago") : std::to_string(n) + " days ago";
             if (h.last_channel) last += " (" + std::string(to_string(*h.last_channel)) + ")";
         } else if (h.manual) {
             last = "manual warmth";
