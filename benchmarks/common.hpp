@@ -7,6 +7,7 @@
 //                     big run, e.g. KITH_BENCH_TIES=1e5,1e6,1e7)
 //   KITH_BENCH_GRAPHS comma-separated graph families: social, rmat, snap (default all three)
 //   KITH_BENCH_PAIRS  queries per graph in bench_paths (default 1000)
+//   KITH_BENCH_K_PAIRS of those, how many also run the k-paths query (default 200)
 //   KITH_BENCH_SEED   seed of the generators and of the query pairs (default 1)
 //   KITH_SHARED_DATA_DIR (compile definition, overridable by the environment variable of the
 //                     same name) where the SNAP graphs live; absent files are skipped.
