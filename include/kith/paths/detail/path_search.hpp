@@ -32,6 +32,14 @@ namespace kith::detail {
 
 inline constexpr std::uint32_t npos32 = std::numeric_limits<std::uint32_t>::max();
 
+#ifdef KITH_PATHS_PROFILE
+struct search_profile { std::uint64_t settled = 0, scanned = 0, offered = 0, labels = 0, lex = 0; };
+inline search_profile& profile() { static search_profile p; return p; }
+#define KITH_PATHS_COUNT(field) (++::kith::detail::profile().field)
+#else
+#define KITH_PATHS_COUNT(field) ((void)0)
+#endif
+
 /// Formats a double for error messages (round-trippable).
 inline std::string format_double(double x) {
     std::ostringstream os;
@@ -108,6 +116,41 @@ struct heap_entry {
     }
 };
 
+/// A 4-ary min-heap on a vector (shallower than a binary heap: fewer cache lines per pop).
+template <class Entry>
+void heap4_push(std::vector<Entry>& h, const Entry& e) {
+    std::size_t i = h.size();
+    h.push_back(e);
+    while (i > 0) {
+        const std::size_t p = (i - 1) / 4;
+        if (!(h[p] > e)) break;
+        h[i] = h[p];
+        i = p;
+    }
+    h[i] = e;
+}
+
+template <class Entry>
+void heap4_pop(std::vector<Entry>& h) {
+    const Entry last = h.back();
+    h.pop_back();
+    const std::size_t n = h.size();
+    if (n == 0) return;
+    std::size_t i = 0;
+    for (;;) {
+        const std::size_t c = 4 * i + 1;
+        if (c >= n) break;
+        std::size_t best = c;
+        const std::size_t end = std::min(c + 4, n);
+        for (std::size_t j = c + 1; j < end; ++j)
+            if (h[best] > h[j]) best = j;
+        if (!(last > h[best])) break;
+        h[i] = h[best];
+        i = best;
+    }
+    h[i] = last;
+}
+
 enum vertex_flag : std::uint8_t {
     flag_start = 1,    ///< a source of this search
     flag_end = 2,      ///< a target of this search
@@ -115,9 +158,12 @@ enum vertex_flag : std::uint8_t {
     flag_removed = 8,  ///< may not appear at all (Yen's root path)
 };
 
+/// Per-vertex search data, with its generation stamp in the same cache line.
+template <class Generation>
 struct vertex_info {
     std::uint32_t head[2] = {npos32, npos32};
     std::uint32_t extra = npos32;  ///< index into the query's extra costs
+    Generation stamp = 0;
     std::uint8_t flags = 0;
 };
 
@@ -158,8 +204,7 @@ struct search_spec {
 /// Per-thread storage: generation-stamped per-vertex info plus label pools.
 template <class Generation>
 struct search_store {
-    std::vector<Generation> stamp;
-    std::vector<vertex_info> info;
+    std::vector<vertex_info<Generation>> info;
     Generation gen = 0;
     std::uint64_t wraps = 0;  ///< number of full clears (observable in tests)
     cost_store<std::uint64_t> units;
@@ -174,26 +219,25 @@ struct search_store {
 
     /// Starts a query on a graph of n vertices: O(1) amortised (O(n) on growth or wrap-around).
     void begin(std::size_t n) {
-        if (stamp.size() < n) {
-            stamp.resize(n, Generation(0));
-            info.resize(n);
-        }
+        if (info.size() < n) info.resize(n);  // new entries carry stamp 0, never a live generation
         ++gen;
         if (gen == Generation(0)) {  // wrapped: stale stamps could collide, clear them all once
-            std::fill(stamp.begin(), stamp.end(), Generation(0));
+            for (auto& vi : info) vi.stamp = Generation(0);
             gen = Generation(1);
             ++wraps;
         }
     }
-    vertex_info& touch(std::uint32_t v) {
-        if (stamp[v] != gen) {
-            stamp[v] = gen;
-            info[v] = vertex_info{};
+    vertex_info<Generation>& touch(std::uint32_t v) {
+        vertex_info<Generation>& vi = info[v];
+        if (vi.stamp != gen) {
+            vi = vertex_info<Generation>{};
+            vi.stamp = gen;
         }
-        return info[v];
+        return vi;
     }
-    std::uint8_t flags(std::uint32_t v) const noexcept { return stamp[v] == gen ? info[v].flags : std::uint8_t(0); }
-    std::uint32_t head(std::uint32_t v, int side) const noexcept { return stamp[v] == gen ? info[v].head[side] : npos32; }
+    bool touched(std::uint32_t v) const noexcept { return info[v].stamp == gen; }
+    std::uint8_t flags(std::uint32_t v) const noexcept { return info[v].stamp == gen ? info[v].flags : std::uint8_t(0); }
+    std::uint32_t head(std::uint32_t v, int side) const noexcept { return info[v].stamp == gen ? info[v].head[side] : npos32; }
 };
 
 /// A found path: vertices, the cost of each arc, the total cost (arcs + hops + extras).
@@ -225,7 +269,7 @@ public:
         for (std::uint32_t v : spec_.removed) st_.touch(v).flags |= flag_removed | flag_block;
         for (std::uint32_t v : spec_.blocked) st_.touch(v).flags |= flag_block;
         for (const auto& [v, c] : spec_.extras) {
-            vertex_info& vi = st_.touch(v);
+            auto& vi = st_.touch(v);
             if (vi.extra == npos32) {
                 vi.extra = static_cast<std::uint32_t>(cs_.extras.size());
                 cs_.extras.push_back(c);
@@ -253,12 +297,12 @@ public:
                 tb = {h1.front().c, h1.front().h};
             }
             if (has_best_ && best_ < tf + tb) break;
-            const int side = (bidir_ && tb < tf) ? 1 : 0;
+            const int side = (bidir_ && tb < tf) ? 1 : 0;  // the side with the smaller key
             auto& h = cs_.heap[side];
-            std::pop_heap(h.begin(), h.end(), std::greater<>{});
-            const std::uint32_t li = h.back().label;
-            h.pop_back();
+            const std::uint32_t li = h.front().label;
+            heap4_pop(h);
             cs_.labels[li].settled = true;
+            KITH_PATHS_COUNT(settled);
             expand(side, li, side == 0 ? tb : tf);
         }
         if (!has_best_) return std::nullopt;
@@ -271,14 +315,13 @@ public:
 private:
     Cost extra_of(std::uint32_t v) const {
         const std::uint32_t e = st_.info[v].extra;
-        return (st_.stamp[v] == st_.gen && e != npos32) ? cs_.extras[e] : Cost{};
+        return (st_.touched(v) && e != npos32) ? cs_.extras[e] : Cost{};
     }
 
     void push(int side, std::uint32_t li) {
         auto& h = cs_.heap[side];
         const label<Cost>& L = cs_.labels[li];
-        h.push_back(heap_entry<Cost>{L.cost, L.hops, li});
-        std::push_heap(h.begin(), h.end(), std::greater<>{});
+        heap4_push(h, heap_entry<Cost>{L.cost, L.hops, li});
     }
 
     void clean(int side) {
@@ -286,8 +329,7 @@ private:
         while (!h.empty()) {
             const label<Cost>& L = cs_.labels[h.front().label];
             if (!L.dead && !L.settled) return;
-            std::pop_heap(h.begin(), h.end(), std::greater<>{});
-            h.pop_back();
+            heap4_pop(h);
         }
     }
 
@@ -301,6 +343,7 @@ private:
     /// Whether the new path (parent label `p` extended by vertex v on `side`) reads
     /// lexicographically before the path of label `old`.
     bool new_is_lex_smaller(int side, std::uint32_t p, std::uint32_t v, std::uint32_t old) {
+        KITH_PATHS_COUNT(lex);
         auto& a = cs_.buf_a;
         auto& b = cs_.buf_b;
         if (p == npos32) a.clear();
@@ -330,7 +373,7 @@ private:
     /// Offers a label; returns its index or npos32 when dominated.
     std::uint32_t offer(int side, std::uint32_t v, Cost cost, std::uint32_t hops, std::uint32_t parent, Cost arc,
                         bool queue) {
-        vertex_info& vi = st_.touch(v);
+        auto& vi = st_.touch(v);
         const path_key<Cost> nk{cost, hops};
         std::uint32_t* link = &vi.head[side];
         while (*link != npos32) {
@@ -357,6 +400,7 @@ private:
             }
         }
         const auto li = static_cast<std::uint32_t>(cs_.labels.size());
+        KITH_PATHS_COUNT(labels);
         label<Cost> n;
         n.cost = cost;
         n.arc = arc;
@@ -412,6 +456,7 @@ private:
         const std::uint8_t need = side == 0 ? flag_end : flag_start;
         adj_.for_each_arc(u, [&](std::uint32_t v, Cost ac) -> bool {
             const Cost nc = base + ac;
+            KITH_PATHS_COUNT(scanned);
             if (has_best_ && best_ < path_key<Cost>{nc, nh} + other_top) return !Adj::sorted;
             if (spec_.banned_from != npos32) {
                 const std::uint32_t from = side == 0 ? u : v, to = side == 0 ? v : u;
@@ -419,9 +464,18 @@ private:
                     std::find(spec_.banned_to.begin(), spec_.banned_to.end(), to) != spec_.banned_to.end())
                     return true;
             }
-            const std::uint8_t fv = st_.flags(v);
-            if ((fv & flag_block) && !(fv & need)) return true;
-            if (fv & flag_removed) return true;
+            const auto& vi = st_.info[v];
+            if (vi.stamp == st_.gen) {
+                const std::uint8_t fv = vi.flags;
+                if ((fv & flag_block) && !(fv & need)) return true;
+                if (fv & flag_removed) return true;
+                // Cheap dominance test before `offer` (uncapped: one label per vertex and side).
+                if (!spec_.capped && vi.head[side] != npos32) {
+                    const label<Cost>& O = cs_.labels[vi.head[side]];
+                    if (path_key<Cost>{O.cost, O.hops} < path_key<Cost>{nc, nh}) return true;
+                }
+            }
+            KITH_PATHS_COUNT(offered);
             offer(side, v, nc, nh, li, ac, true);
             return true;
         });
