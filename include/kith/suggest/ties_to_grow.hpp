@@ -20,9 +20,8 @@
 #include <kith/core/error.hpp>
 #include <kith/core/ids.hpp>
 #include <kith/core/types.hpp>
-#include <kith/paths/warm_path.hpp>
 #include <kith/snapshot.hpp>
-#include <kith/suggest/detail/search.hpp>
+#include <kith/metrics/detail/search.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -109,28 +108,6 @@ struct tie_growth {
 };
 
 namespace detail {
-
-inline search_rules make_rules(const snapshot& s, const char* fn, snapshot::vertex_type asker,
-                               const std::vector<person_id>& excluded, double hop_factor, double min_tie_warmth,
-                               std::optional<std::size_t> max_hops) {
-    if (!(hop_factor > 0.0 && hop_factor <= 1.0))
-        throw invalid_argument(std::string(fn) + ": hop_factor " + std::to_string(hop_factor) + " is outside (0,1]");
-    if (!(min_tie_warmth >= 0.0 && min_tie_warmth <= 1.0))
-        throw invalid_argument(std::string(fn) + ": min_tie_warmth " + std::to_string(min_tie_warmth) +
-                               " is outside [0,1]");
-    search_rules r;
-    r.s = &s;
-    r.asker = asker;
-    r.hop_units = hop_cost_units(hop_factor);
-    r.min_tie_warmth = min_tie_warmth;
-    r.max_hops = max_hops;
-    for (person_id p : excluded)
-        if (auto v = s.find_vertex(p)) {
-            if (r.excluded.empty()) r.excluded.assign(s.num_people(), 0);
-            r.excluded[*v] = 1;
-        }
-    return r;
-}
 
 inline double units_to_warmth(std::uint64_t c) {
     return c == unreachable ? 0.0 : std::exp(-static_cast<double>(c) / snapshot::cost_scale);

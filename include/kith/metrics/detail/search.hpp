@@ -1,13 +1,16 @@
-// kith/suggest/detail/search.hpp -- shared internals: cost-bounded, optionally hop-capped
-// searches on a snapshot as the asker sees it (used by ties_to_grow, reconnect and health).
+// kith/metrics/detail/search.hpp -- shared internals: cost-bounded, optionally hop-capped
+// searches on a snapshot as the asker sees it (used by metrics/health and by suggest/ties_to_grow,
+// reconnect). Lives under metrics/ so that both layers may include it.
 // Not part of the public API.
 #pragma once
 
 #include <kith/core/ids.hpp>
 #include <kith/snapshot.hpp>
-#include <kith/suggest/detail/two_hop.hpp>
+#include <kith/core/error.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <string>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -120,6 +123,37 @@ private:
     std::vector<std::uint64_t> dist_, next_;
     std::vector<snapshot::vertex_type> touched_;
 };
+
+/// Per-hop cost in units, exactly as kith/paths' hop_cost_units: round(-ln(f) x 2048).
+inline std::uint64_t hop_units_of(double f) noexcept {
+    const double c = std::round(-std::log(f) * snapshot::cost_scale);
+    if (!(c >= 0.0)) return 0;
+    return static_cast<std::uint64_t>(c);
+}
+
+/// Validated search rules for `asker`. Throws: `invalid_argument` (hop_factor outside (0,1],
+/// min_tie_warmth outside [0,1]), naming `fn`.
+inline search_rules make_rules(const snapshot& s, const char* fn, snapshot::vertex_type asker,
+                               const std::vector<person_id>& excluded, double hop_factor, double min_tie_warmth,
+                               std::optional<std::size_t> max_hops) {
+    if (!(hop_factor > 0.0 && hop_factor <= 1.0))
+        throw invalid_argument(std::string(fn) + ": hop_factor " + std::to_string(hop_factor) + " is outside (0,1]");
+    if (!(min_tie_warmth >= 0.0 && min_tie_warmth <= 1.0))
+        throw invalid_argument(std::string(fn) + ": min_tie_warmth " + std::to_string(min_tie_warmth) +
+                               " is outside [0,1]");
+    search_rules r;
+    r.s = &s;
+    r.asker = asker;
+    r.hop_units = hop_units_of(hop_factor);
+    r.min_tie_warmth = min_tie_warmth;
+    r.max_hops = max_hops;
+    for (person_id p : excluded)
+        if (auto v = s.find_vertex(p)) {
+            if (r.excluded.empty()) r.excluded.assign(s.num_people(), 0);
+            r.excluded[*v] = 1;
+        }
+    return r;
+}
 
 } // namespace detail
 } // namespace kith
