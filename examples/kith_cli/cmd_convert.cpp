@@ -99,7 +99,7 @@ int run_convert(const convert_args& a) {
                                              "' cannot be written to an edge list (space, tab, comma or a leading # or %)");
         }
         write_to(a.output, [&](std::ostream& os) {
-            os << "# kith edge list from " << d.source << " at " << kith::io::detail::iso8601(d.now) << ": u v warmth\n";
+            os << "# kith edge list at " << kith::io::detail::iso8601(d.now) << ": u v warmth\n";
             for_each_tie(d, [&](std::uint32_t v, std::uint32_t w, kith::snapshot::arc_index e) {
                 os << s.person_at(v).key << ' ' << s.person_at(w).key << ' ' << warmth_text(s.arc_warmth(e), a.digits) << '\n';
             });
