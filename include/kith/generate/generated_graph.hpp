@@ -51,8 +51,8 @@ struct generated_graph {
 };
 
 /// How tie warmths are drawn: warmth = low + (high - low) * Beta(alpha, beta).
-/// The default (Beta(1.5, 4) on [0.02, 1], mean 0.29) makes most ties weak (< 0.4, about 70%)
-/// and a few strong (>= 0.7, about 3%). `uniform()` and `constant(w)` are the usual alternatives.
+/// The default (Beta(1.5, 4) on [0.02, 1], mean 0.29) makes most ties weak (< 0.4, about 75%)
+/// and a few strong (>= 0.7, about 2%). `uniform()` and `constant(w)` are the usual alternatives.
 struct warmth_distribution {
     double alpha = 1.5;  ///< Beta shape alpha > 0
     double beta = 4.0;   ///< Beta shape beta > 0
