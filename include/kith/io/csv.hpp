@@ -30,11 +30,13 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <initializer_list>
 #include <istream>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -433,6 +435,7 @@ inline load_report load_stream(network& net, std::istream& in, std::string_view 
 /// interests are `;`-separated) from `in` and adds one person per row.
 /// `name` names the stream in errors and progress reports.
 /// Complexity: O(size of the input + size of `net`) (the network is copied).
+/// Preconditions: none. Returns: the counts of what was loaded.
 /// Throws: `parse_error` on bad input (bad UTF-8, unbalanced quotes, missing column,
 /// empty key, duplicate key in the file or already in `net`, field over max_field_bytes,
 /// empty input); `net` is then unchanged. Exact.
@@ -445,6 +448,7 @@ inline load_report read_people(network& net, std::istream& in, std::string_view 
 /// `timestamp` is Unix seconds or ISO 8601; `channel` one of meeting, call, message, email,
 /// event, introduction (case-insensitive); `participants` an integer >= 2 (default 2).
 /// Complexity: O(size of the input + size of `net`) (plus the network's cost of `record`).
+/// Preconditions: none. Returns: the counts of what was loaded.
 /// Throws: `parse_error` (unknown person, self-interaction, bad or future timestamp, unknown
 /// channel, bad initiator or participants, and the CSV errors of `read_people`); `net` is
 /// then unchanged. Exact.
@@ -456,6 +460,7 @@ inline load_report read_interactions(network& net, std::istream& in, std::string
 /// Reads ties.csv (`a,b,warmth[,private_to]`): sets an explicit warmth in (0,1] on each pair
 /// (it overrides the strength model) and, when `private_to` names a person, makes the tie
 /// private to that owner. Complexity: O(size of the input + size of `net`).
+/// Preconditions: none. Returns: the counts of what was loaded.
 /// Throws: `parse_error` (unknown person, self-tie, warmth not a number / NaN / infinite /
 /// negative / zero / over one, duplicate pair, CSV errors); `net` is then unchanged. Exact.
 inline load_report read_ties(network& net, std::istream& in, std::string_view name, const csv_options& opt = {}) {
@@ -464,6 +469,7 @@ inline load_report read_ties(network& net, std::istream& in, std::string_view na
 
 /// Reads groups.csv (`group,person[,since]`): creates each group on first sight and adds the
 /// membership (`since`: a timestamp, or empty). Complexity: O(input + net + members).
+/// Preconditions: none. Returns: the counts of what was loaded.
 /// Throws: `parse_error` (unknown person, bad or future `since`, duplicate (group, person),
 /// CSV errors); `net` is then unchanged. Exact.
 inline load_report read_groups(network& net, std::istream& in, std::string_view name, const csv_options& opt = {}) {
@@ -472,6 +478,7 @@ inline load_report read_groups(network& net, std::istream& in, std::string_view 
 
 /// Reads group_themes.csv (`group,themes`, themes `;`-separated): sets each group's themes,
 /// creating a group that does not exist yet. Complexity: O(input + net).
+/// Preconditions: none. Returns: the counts of what was loaded.
 /// Throws: `parse_error` (duplicate group, CSV errors); `net` is then unchanged. Exact.
 inline load_report read_group_themes(network& net, std::istream& in, std::string_view name,
                                      const csv_options& opt = {}) {
@@ -480,6 +487,7 @@ inline load_report read_group_themes(network& net, std::istream& in, std::string
 
 /// Reads events.csv (`event,person[,table]`): creates each event on first sight and records
 /// the attendance with its (lunch) table. Complexity: O(input + net + attendees).
+/// Preconditions: none. Returns: the counts of what was loaded.
 /// Throws: `parse_error` (unknown person, duplicate (event, person), CSV errors); `net` is
 /// then unchanged. Exact.
 inline load_report read_events(network& net, std::istream& in, std::string_view name, const csv_options& opt = {}) {
@@ -513,11 +521,8 @@ inline load_report load_csv_directory(network& net, const std::string& dir, cons
     load_report rep;
     for (const step& s : steps) {
         const std::string path = base + s.file;
-        if (!s.required) {
-            std::FILE* f = std::fopen(path.c_str(), "rb");
-            if (!f) continue;
-            std::fclose(f);
-        }
+        std::error_code ec;
+        if (!s.required && !std::filesystem::exists(path, ec)) continue;  // unreadable but present: an error
         const std::string data = detail::read_file(path, fn);
         detail::csv_reader r(data, path, fn, opt.max_field_bytes);
         rep.files.push_back(path);

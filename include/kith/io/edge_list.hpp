@@ -681,7 +681,8 @@ inline edge_list_report read_edge_list(network& net, const std::string& path, co
 }
 
 /// Reads an edge list from a stream; `name` names it in errors. Same rules as the path overload.
-/// Complexity, Throws: as `read_edge_list(network&, const std::string&, ...)`. Exact.
+/// Complexity, Preconditions, Returns, Throws: as `read_edge_list(network&, const std::string&, ...)`
+/// (no "cannot open" error). Exact.
 inline edge_list_report read_edge_list(network& net, std::istream& in, std::string_view name,
                                        const edge_list_options& opt = {}) {
     detail::edge_list_parser p(std::string(name), opt, 0);

@@ -323,7 +323,7 @@ inline gml_report load_gml(network& net, std::string_view data, std::string name
 
 /// Reads a GML graph file into `net`: one person per node (key = id, name = label), one tie
 /// per distinct edge (see the header comment for the rules).
-/// Complexity: O(file size + E log E + size of `net`). Returns: counts.
+/// Complexity: O(file size + E log E + size of `net`). Preconditions: none. Returns: counts.
 /// Throws: `invalid_argument` for bad options; `parse_error` (file, line, column, text) for
 /// bad UTF-8, an unterminated string, unbalanced brackets, a key without a value, a node
 /// without or with a duplicate id, an edge to an unknown node or without source/target, a
@@ -335,6 +335,7 @@ inline gml_report read_gml(network& net, const std::string& path, const gml_opti
 }
 
 /// Reads GML from a stream; `name` names it in errors. Same rules as the path overload.
+/// Complexity, Preconditions, Returns, Throws: as the path overload (no "cannot open" error). Exact.
 inline gml_report read_gml(network& net, std::istream& in, std::string_view name, const gml_options& opt = {}) {
     const std::string data = detail::read_stream(in);
     return detail::load_gml(net, data, std::string(name), opt);
