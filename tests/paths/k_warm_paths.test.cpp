@@ -134,7 +134,11 @@ TEST_CASE("k warm paths: random graphs against the oracle, with and without dive
             // The oracle's answer: the greedy filter over its exact order.
             std::vector<std::vector<std::uint32_t>> want;
             std::vector<std::uint64_t> want_cost;
-            const std::size_t limit = ko.diversity == path_diversity::none ? rq.k : std::max(rq.k, ko.max_enumerated);
+            // distinct_first_introducer is searched directly: the greedy filter over everything.
+            const std::size_t limit = ko.diversity == path_diversity::none ? rq.k
+                                    : ko.diversity == path_diversity::distinct_first_introducer
+                                        ? all.size()
+                                        : std::max(rq.k, ko.max_enumerated);
             for (std::size_t i = 0; i < all.size() && i < limit && want.size() < rq.k; ++i)
                 if (passes(ko, all[i].verts, want)) {
                     want.push_back(all[i].verts);

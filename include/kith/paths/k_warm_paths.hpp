@@ -11,7 +11,9 @@
 // Diversity is a filter applied to this exact enumeration, in order: a path is kept when it
 // passes the filter against every path kept before it; enumeration stops after `k` kept paths or
 // `max_enumerated` enumerated ones. So the result is exactly "the greedy diverse prefix of the
-// exact k-best order", which is what a person scanning a ranked list would pick.
+// exact k-best order", which is what a person scanning a ranked list would pick. Distinct first
+// introducers need no enumeration: the greedy prefix is found directly, one search per path
+// (the best path whose first introducer is not yet used), with no `max_enumerated` limit.
 #pragma once
 
 #include <kith/core/error.hpp>
@@ -45,8 +47,9 @@ struct k_paths_options {
     /// For `limited_overlap`: the largest allowed fraction, in [0,1], of a path's intermediate
     /// people that also are intermediates of a kept path. 0 = intermediates pairwise disjoint.
     double max_overlap = 0.5;
-    /// With a diversity filter: enumerate at most this many paths (>= 1) before giving up on
-    /// filling k. Ignored for `none` (which enumerates exactly k).
+    /// For `limited_overlap`: enumerate at most this many paths (>= 1) before giving up on
+    /// filling k. Ignored for `none` (which enumerates exactly k) and for
+    /// `distinct_first_introducer` (searched directly, one search per path, no limit).
     std::size_t max_enumerated = 256;
 };
 
@@ -79,14 +82,12 @@ std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, 
         if (a.verts.size() != b.verts.size()) return a.verts.size() < b.verts.size();
         return a.verts < b.verts;
     };
-    auto run = [&](const search_spec<Cost>& spec) {
-        label_search<Cost, Generation, Adj> search(st, adj, spec, bidirectional);
-        return search.run(n);
-    };
+    auto run = [&](search_spec<Cost>& spec) { return best_path(st, adj, n, spec, bidirectional); };
     std::vector<found_path<Cost>> enumerated;  // A
     std::vector<found_path<Cost>> candidates;  // B
     {
-        auto first = run(base);
+        search_spec<Cost> first_spec = base;
+        auto first = run(first_spec);
         if (!first) return kept;
         candidates.push_back(std::move(*first));
     }
@@ -107,13 +108,13 @@ std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, 
             spec = base;
             root.assign(prev.verts.begin(), prev.verts.begin() + (i + 1));
             bool root_is_path = false;  // some enumerated path equals the root (ends at the spur)
-            spec.banned_to.clear();
+            spec.banned_arcs.clear();
             std::vector<std::uint32_t> banned_starts;
             for (const auto& p : enumerated) {
                 if (p.verts.size() < root.size() || !std::equal(root.begin(), root.end(), p.verts.begin())) continue;
                 if (p.verts.size() == root.size()) root_is_path = true;
                 else if (i < 0) banned_starts.push_back(p.verts[0]);
-                else spec.banned_to.push_back(p.verts[static_cast<std::size_t>(i) + 1]);
+                else spec.banned_arcs.push_back(std::uint64_t{root.back()} << 32 | p.verts[static_cast<std::size_t>(i) + 1]);
             }
             if (i < 0) {
                 spec.starts.erase(std::remove_if(spec.starts.begin(), spec.starts.end(),
@@ -129,7 +130,7 @@ std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, 
                 if (spec.capped && used > spec.max_hops) continue;
                 if (spec.capped) spec.max_hops -= used;
                 spec.starts.assign(1, x);
-                spec.banned_from = x;
+                std::sort(spec.banned_arcs.begin(), spec.banned_arcs.end());
                 if (root_is_path) spec.ends.erase(std::remove(spec.ends.begin(), spec.ends.end(), x), spec.ends.end());
                 if (spec.ends.empty()) continue;
                 spec.removed.assign(root.begin(), root.end() - 1);
@@ -152,6 +153,62 @@ std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, 
                 continue;
             candidates.push_back(std::move(full));
         }
+    }
+    return kept;
+}
+
+/// Distinct first introducers, directly: the best path, then repeatedly the best path whose
+/// first introducer (people[1], paths of >= 2 hops) is none of the kept ones and which is not
+/// a kept shorter path. Equal to the greedy filter over the complete exact enumeration (a path
+/// the filter rejects stays rejected as the kept set grows), at the cost of one search per path.
+template <class Cost, class Generation, class Adj>
+std::vector<found_path<Cost>> distinct_first_paths(search_store<Generation>& st, const Adj& adj, std::size_t n,
+                                                   const search_spec<Cost>& base, bool bidirectional,
+                                                   std::size_t k) {
+    std::vector<found_path<Cost>> kept;
+    search_spec<Cost> spec = base;
+    std::vector<std::uint32_t> zero;  // people whose 0-hop path (source == target) was kept
+    auto before = [](const found_path<Cost>& a, const found_path<Cost>& b) {
+        if (a.cost != b.cost) return a.cost < b.cost;
+        if (a.verts.size() != b.verts.size()) return a.verts.size() < b.verts.size();
+        return a.verts < b.verts;
+    };
+    search_spec<Cost> part;
+    while (kept.size() < k) {
+        std::optional<found_path<Cost>> r;
+        if (zero.empty()) {
+            r = best_path(st, adj, n, spec, bidirectional);
+        } else {
+            // A kept 0-hop path [z] must not come back as a walk z -> ... -> z: search the other
+            // sources to every target, and each such z to the other targets, and take the best.
+            auto consider = [&](search_spec<Cost>& sp) {
+                if (sp.starts.empty() || sp.ends.empty()) return;
+                auto c = best_path(st, adj, n, sp, bidirectional);
+                if (c && (!r || before(*c, *r))) r = std::move(c);
+            };
+            part = spec;
+            part.starts.erase(std::remove_if(part.starts.begin(), part.starts.end(),
+                                             [&](std::uint32_t v) { return std::count(zero.begin(), zero.end(), v) > 0; }),
+                              part.starts.end());
+            consider(part);
+            for (std::uint32_t z : zero) {
+                part = spec;
+                part.starts.assign(1, z);
+                part.ends.erase(std::remove(part.ends.begin(), part.ends.end(), z), part.ends.end());
+                consider(part);
+            }
+        }
+        if (!r) break;
+        const auto& v = r->verts;
+        if (v.size() >= 3) {
+            spec.no_first.push_back(v[1]);
+        } else if (v.size() == 2) {
+            const std::uint64_t key = std::uint64_t{v[0]} << 32 | v[1];
+            spec.banned_arcs.insert(std::lower_bound(spec.banned_arcs.begin(), spec.banned_arcs.end(), key), key);
+        } else {
+            zero.push_back(v[0]);
+        }
+        kept.push_back(std::move(*r));
     }
     return kept;
 }
@@ -201,8 +258,13 @@ std::vector<warm_path> snapshot_k_paths(const snapshot& s, const char* fn, const
     if (base.starts.empty() || base.ends.empty()) return out;
     base.blocked.insert(base.blocked.end(), base.starts.begin(), base.starts.end());
     base.blocked.insert(base.blocked.end(), base.ends.begin(), base.ends.end());
-    const std::size_t limit = kopt.diversity == path_diversity::none ? k : std::max(k, kopt.max_enumerated);
-    auto paths = yen(st, adj, s.num_people(), base, true, k, limit, diversity_filter{kopt.diversity, kopt.max_overlap});
+    std::vector<found_path<std::uint64_t>> paths;
+    if (kopt.diversity == path_diversity::distinct_first_introducer) {
+        paths = distinct_first_paths(st, adj, s.num_people(), base, true, k);
+    } else {
+        const std::size_t limit = kopt.diversity == path_diversity::none ? k : std::max(k, kopt.max_enumerated);
+        paths = yen(st, adj, s.num_people(), base, true, k, limit, diversity_filter{kopt.diversity, kopt.max_overlap});
+    }
     out.reserve(paths.size());
     for (const auto& p : paths) out.push_back(to_warm_path(s, p));
     return out;

@@ -233,23 +233,7 @@ std::optional<warm_path> snapshot_best_path(const snapshot& s, const char* fn, c
     snapshot_arcs adj;
     prepare_snapshot_query(s, fn, from, to, opt, st.spec, adj);
     if (st.spec.starts.empty() || st.spec.ends.empty()) return std::nullopt;
-    // A hop cap changes the answer only when the best path overall is longer than the cap: the
-    // best path overall is the best among a superset, so when it has at most max_hops hops it is
-    // also the best capped path (same order, same tie-break). The uncapped search is much
-    // cheaper (one label per person and side), so it goes first.
-    if (st.spec.capped) {
-        st.spec.capped = false;
-        std::optional<found_path<std::uint64_t>> free_best;
-        {
-            label_search<std::uint64_t, Generation, snapshot_arcs> search(st, adj, st.spec, true);
-            free_best = search.run(s.num_people());
-        }
-        st.spec.capped = true;
-        if (!free_best) return std::nullopt;
-        if (free_best->hops() <= st.spec.max_hops) return to_warm_path(s, *free_best);
-    }
-    label_search<std::uint64_t, Generation, snapshot_arcs> search(st, adj, st.spec, true);
-    auto f = search.run(s.num_people());
+    auto f = best_path(st, adj, s.num_people(), st.spec, true);
     if (!f) return std::nullopt;
     return to_warm_path(s, *f);
 }

@@ -156,6 +156,7 @@ enum vertex_flag : std::uint8_t {
     flag_end = 2,      ///< a target of this search
     flag_block = 4,    ///< may not be an intermediate (avoided, a source, a target, removed)
     flag_removed = 8,  ///< may not appear at all (Yen's root path)
+    flag_no_first = 16,  ///< may not follow a start (diversity: a first introducer already used)
 };
 
 /// Per-vertex search data, with its generation stamp in the same cache line.
@@ -193,11 +194,12 @@ struct search_spec {
     Cost hop{};
     bool capped = false;
     std::uint32_t max_hops = npos32;
-    std::uint32_t banned_from = npos32;       ///< arcs banned_from -> banned_to[i] are not used
-    std::vector<std::uint32_t> banned_to;
+    std::vector<std::uint64_t> banned_arcs;   ///< sorted (from << 32 | to): arcs not used
+    std::vector<std::uint32_t> no_first;      ///< may not be the second person of a path
     void clear() {
-        starts.clear(); ends.clear(); blocked.clear(); removed.clear(); extras.clear(); banned_to.clear();
-        hop = Cost{}; capped = false; max_hops = npos32; banned_from = npos32;
+        starts.clear(); ends.clear(); blocked.clear(); removed.clear(); extras.clear(); banned_arcs.clear();
+        no_first.clear();
+        hop = Cost{}; capped = false; max_hops = npos32;
     }
 };
 
@@ -268,6 +270,7 @@ public:
         cs_.clear();
         for (std::uint32_t v : spec_.removed) st_.touch(v).flags |= flag_removed | flag_block;
         for (std::uint32_t v : spec_.blocked) st_.touch(v).flags |= flag_block;
+        for (std::uint32_t v : spec_.no_first) st_.touch(v).flags |= flag_no_first;
         for (const auto& [v, c] : spec_.extras) {
             auto& vi = st_.touch(v);
             if (vi.extra == npos32) {
@@ -454,21 +457,24 @@ private:
         const Cost base = L.cost + (L.hops > 0 ? extra_of(u) : Cost{}) + spec_.hop;
         const std::uint32_t nh = L.hops + 1;
         const std::uint8_t need = side == 0 ? flag_end : flag_start;
+        const std::uint8_t uflags = st_.flags(u);
         adj_.for_each_arc(u, [&](std::uint32_t v, Cost ac) -> bool {
             const Cost nc = base + ac;
             KITH_PATHS_COUNT(scanned);
             if (has_best_ && best_ < path_key<Cost>{nc, nh} + other_top) return !Adj::sorted;
-            if (spec_.banned_from != npos32) {
-                const std::uint32_t from = side == 0 ? u : v, to = side == 0 ? v : u;
-                if (from == spec_.banned_from &&
-                    std::find(spec_.banned_to.begin(), spec_.banned_to.end(), to) != spec_.banned_to.end())
-                    return true;
+            if (!spec_.banned_arcs.empty()) {
+                const std::uint64_t key = side == 0 ? (std::uint64_t{u} << 32 | v) : (std::uint64_t{v} << 32 | u);
+                if (std::binary_search(spec_.banned_arcs.begin(), spec_.banned_arcs.end(), key)) return true;
             }
             const auto& vi = st_.info[v];
             if (vi.stamp == st_.gen) {
                 const std::uint8_t fv = vi.flags;
                 if ((fv & flag_block) && !(fv & need)) return true;
                 if (fv & flag_removed) return true;
+                // Diversity: v may not be the first introducer (forward: u is the start).
+                if (side == 0 && L.hops == 0 && (fv & flag_no_first)) return true;
+                // Backward: v would be the start and u the first introducer.
+                if (side == 1 && (fv & flag_start) && (uflags & flag_no_first)) return true;
                 // Cheap dominance test before `offer` (uncapped: one label per vertex and side).
                 if (!spec_.capped && vi.head[side] != npos32) {
                     const label<Cost>& O = cs_.labels[vi.head[side]];
@@ -490,5 +496,25 @@ private:
     path_key<Cost> best_{};
     std::uint32_t best_f_ = npos32, best_b_ = npos32;
 };
+
+/// The best path for `spec`, trying the uncapped search first when a hop cap is set: the best
+/// path overall is the best among a superset, so when it has at most max_hops hops it is also
+/// the best capped path (same order, same tie-break), and the uncapped search is much cheaper.
+template <class Cost, class Generation, class Adj>
+std::optional<found_path<Cost>> best_path(search_store<Generation>& st, const Adj& adj, std::size_t n,
+                                          search_spec<Cost>& spec, bool bidirectional) {
+    if (spec.capped) {
+        spec.capped = false;
+        std::optional<found_path<Cost>> free_best;
+        {
+            label_search<Cost, Generation, Adj> search(st, adj, spec, bidirectional);
+            free_best = search.run(n);
+        }
+        spec.capped = true;
+        if (!free_best || free_best->hops() <= spec.max_hops) return free_best;
+    }
+    label_search<Cost, Generation, Adj> search(st, adj, spec, bidirectional);
+    return search.run(n);
+}
 
 } // namespace kith::detail
