@@ -299,33 +299,35 @@ inline std::vector<brokerage> brokerage_all(const snapshot& s, const brokerage_o
         for (auto a = off[v]; a < off[v + 1]; ++a)
             if (before(v, nbr[a])) farc[k++] = a;
     }
+    // Per arc i->j: p_ij = w_ij / total_i and m_ij = w_ij / max_i (the triangle loop then only
+    // multiplies and adds).
+    std::vector<double> p(m2), mx(m2);
+    for (std::size_t v = 0; v < n; ++v)
+        for (auto a = off[v]; a < off[v + 1]; ++a) {
+            p[a] = wt[a] / total[v];
+            mx[a] = wt[a] / maxw[v];
+        }
     std::vector<double> indirect(m2, 0.0), redundancy(m2, 0.0);
     constexpr std::uint64_t none = std::numeric_limits<std::uint64_t>::max();
     std::vector<std::uint64_t> mark(n, none);
-    // Adds the contributions of q to the ordered pair (i, j): arcs i->j, i->q, q->j, j->q.
-    auto add = [&](std::uint64_t ij, std::size_t i, std::uint64_t iq, std::size_t q, std::uint64_t qj, std::size_t j,
-                   std::uint64_t jq) {
-        const double piq = wt[iq] / total[i];
-        indirect[ij] += piq * (wt[qj] / total[q]);
-        redundancy[ij] += piq * (wt[jq] / maxw[j]);
-    };
     for (std::size_t u = 0; u < n; ++u) {
         for (auto k = foff[u]; k < foff[u + 1]; ++k) mark[nbr[farc[k]]] = farc[k];
         for (auto k = foff[u]; k < foff[u + 1]; ++k) {
             const std::uint64_t uv = farc[k];
             const std::size_t v = nbr[uv];
+            const std::uint64_t vu = rev[uv];
             for (auto l = foff[v]; l < foff[v + 1]; ++l) {
                 const std::uint64_t vw = farc[l];
-                const std::size_t w = nbr[vw];
-                if (mark[w] == none) continue;
-                const std::uint64_t uw = mark[w];
-                const std::uint64_t vu = rev[uv], wu = rev[uw], wv = rev[vw];
-                add(uv, u, uw, w, wv, v, vw);  // (u, v) via w
-                add(vu, v, vw, w, wu, u, uw);  // (v, u) via w
-                add(uw, u, uv, v, vw, w, wv);  // (u, w) via v
-                add(wu, w, wv, v, vu, u, uv);  // (w, u) via v
-                add(vw, v, vu, u, uw, w, wu);  // (v, w) via u
-                add(wv, w, wu, u, uv, v, vu);  // (w, v) via u
+                const std::uint64_t uw = mark[nbr[vw]];
+                if (uw == none) continue;
+                const std::uint64_t wu = rev[uw], wv = rev[vw];
+                // Ordered pair (i, j) via q adds p_iq p_qj to indirect[ij] and p_iq m_jq to redundancy[ij].
+                indirect[uv] += p[uw] * p[wv];    redundancy[uv] += p[uw] * mx[vw];  // (u, v) via w
+                indirect[vu] += p[vw] * p[wu];    redundancy[vu] += p[vw] * mx[uw];  // (v, u) via w
+                indirect[uw] += p[uv] * p[vw];    redundancy[uw] += p[uv] * mx[wv];  // (u, w) via v
+                indirect[wu] += p[wv] * p[vu];    redundancy[wu] += p[wv] * mx[uv];  // (w, u) via v
+                indirect[vw] += p[vu] * p[uw];    redundancy[vw] += p[vu] * mx[wu];  // (v, w) via u
+                indirect[wv] += p[wu] * p[uv];    redundancy[wv] += p[wu] * mx[vu];  // (w, v) via u
             }
         }
         for (auto k = foff[u]; k < foff[u + 1]; ++k) mark[nbr[farc[k]]] = none;

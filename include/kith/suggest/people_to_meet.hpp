@@ -137,8 +137,10 @@ struct person_suggestion {
 /// Members are internals. Not thread-safe: one workspace per thread.
 class people_to_meet_workspace {
 public:
-    /// Binds to `s` (which must outlive the workspace). Complexity: O(V log V + E).
+    /// Binds to `s` (which must outlive the workspace). Complexity: O(V log V + E log E) (the
+    /// novelty prior for the default `novelty_days` looks up each tie's evidence once).
     explicit people_to_meet_workspace(const snapshot& s) : graph_(&s), prior(s) {
+        prior.compute_novelty(s, people_to_meet_options{}.novelty_days);
         const std::size_t n = s.num_people();
         contact.resize(n);
         excluded.resize(n);

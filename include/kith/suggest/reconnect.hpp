@@ -83,14 +83,14 @@ inline std::vector<reconnect_suggestion> suggest_reconnect(const snapshot& s, pe
         const tie_evidence* ev = s.evidence(*mv, c);
         if (!ev || !ev->cooling || !ev->last || !ev->usual_gap_days) continue;
         if (!reach_done) {
-            for (const auto& [v, d] : search.run(rules, mine, *mv, radius, std::nullopt)) reach_all += (v != *mv);
+            for (const auto& [v, d] : search.run(rules, mine, *mv, radius, detail::no_hop_limit)) reach_all += (v != *mv);
             reach_done = true;
         }
         std::vector<std::pair<vtx, std::uint64_t>> others;
         for (const auto& x : mine)
             if (x.first != c) others.push_back(x);
         std::size_t reach_without = 0;
-        for (const auto& [v, d] : search.run(rules, others, *mv, radius, std::nullopt)) reach_without += (v != *mv);
+        for (const auto& [v, d] : search.run(rules, others, *mv, radius, detail::no_hop_limit)) reach_without += (v != *mv);
         reconnect_suggestion r;
         r.contact = s.id_of(c);
         r.warmth = snapshot::cost_to_warmth(static_cast<double>(cost - rules.hop_units));

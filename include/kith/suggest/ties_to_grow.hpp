@@ -157,8 +157,7 @@ inline std::vector<tie_growth> suggest_ties_to_grow(const snapshot& s, person_id
     std::sort(mine.begin(), mine.end());
     const std::uint64_t grown = snapshot::warmth_to_cost(opt.target_warmth);
     const std::uint64_t h = rules.hop_units;
-    const std::optional<std::size_t> budget =
-        opt.max_hops ? std::optional<std::size_t>(*opt.max_hops - 1) : std::nullopt;
+    const std::size_t budget = opt.max_hops ? *opt.max_hops - 1 : detail::no_hop_limit;
     // D_j(c) for my contacts c, per goal.
     detail::bounded_search search(s.num_people());
     std::vector<std::vector<std::uint64_t>> dist(goals.size(), std::vector<std::uint64_t>(mine.size(), detail::unreachable));

@@ -23,6 +23,8 @@ namespace kith {
 namespace detail {
 
 inline constexpr std::uint64_t unreachable = std::numeric_limits<std::uint64_t>::max();
+/// "No hop limit" for `bounded_search::run`.
+inline constexpr std::size_t no_hop_limit = std::numeric_limits<std::size_t>::max();
 
 /// Which arcs a search may use: visible to `asker`, not into `blocked` or excluded people, warm
 /// enough. Each arc costs its stored units plus `hop_units`.
@@ -44,8 +46,8 @@ struct search_rules {
 };
 
 /// Best costs from a set of sources (each with a start cost, hop count 0) to everyone within
-/// `bound` units, never entering `blocked` (which may still be a source). With rules.max_hops =
-/// H, `hop_budget` hops at most (exact: layered relaxation). Returns (vertex, cost) pairs, cost
+/// `bound` units, never leaving `blocked` (which may still be reached). With a `hop_budget`
+/// other than `no_hop_limit`, paths of at most that many hops (exact: layered relaxation). Returns (vertex, cost) pairs, cost
 /// <= bound. O((m' + n') log n') touched, or O(H m') hop-capped.
 class bounded_search {
 public:
@@ -53,7 +55,7 @@ public:
 
     std::vector<std::pair<snapshot::vertex_type, std::uint64_t>>
     run(const search_rules& r, const std::vector<std::pair<snapshot::vertex_type, std::uint64_t>>& sources,
-        snapshot::vertex_type blocked, std::uint64_t bound, std::optional<std::size_t> hop_budget) {
+        snapshot::vertex_type blocked, std::uint64_t bound, std::size_t hop_budget) {
         const snapshot& s = *r.s;
         for (auto v : touched_) { dist_[v] = unreachable; next_[v] = unreachable; }
         touched_.clear();
@@ -65,7 +67,7 @@ public:
             touch(v);
             if (c < dist_[v]) dist_[v] = next_[v] = c;
         }
-        if (!hop_budget) {
+        if (hop_budget == no_hop_limit) {
             using item = std::pair<std::uint64_t, snapshot::vertex_type>;
             std::priority_queue<item, std::vector<item>, std::greater<item>> pq;
             for (auto v : touched_) pq.push({dist_[v], v});
@@ -89,7 +91,7 @@ public:
             }
         } else {
             std::vector<snapshot::vertex_type> frontier(touched_.begin(), touched_.end()), nf;
-            for (std::size_t h = 0; h < *hop_budget && !frontier.empty(); ++h) {
+            for (std::size_t h = 0; h < hop_budget && !frontier.empty(); ++h) {
                 nf.clear();
                 for (auto v : frontier) {
                     if (v == blocked) continue;
