@@ -418,3 +418,48 @@ TEST_CASE("warm path: a 400-hop chain of warmth 0.01 stays exact in log space", 
     CHECK_THAT(d->log_warmth, WithinRel(400 * (std::log(0.01) + std::log(0.8)), 1e-12));
     CHECK(d->warmth == 0.0);
 }
+
+TEST_CASE("warm path: on larger random graphs the cut bidirectional search equals the one-way search", "[paths]") {
+    // Hundreds of people, hubs and equal warmths: the adjacency cut, the stopping rule and the
+    // tie-break of the bidirectional fast path against the generic tier's one-way search (which
+    // scans every arc, no cut), uncapped and hop-capped.
+    std::mt19937_64 rng(314159);
+    int compared = 0;
+    for (int round = 0; round < 6; ++round) {
+        network net;
+        const std::size_t n = 150 + rng() % 150;
+        std::vector<person_id> ids;
+        for (std::size_t i = 0; i < n; ++i) ids.push_back(net.add_person({"k" + std::to_string(i), ""}));
+        for (std::size_t i = 0; i < 4 * n; ++i) {
+            // a few hubs: a quarter of the ties touch one of the first five people
+            const std::size_t a = rng() % 4 == 0 ? rng() % 5 : rng() % n;
+            const std::size_t b = rng() % n;
+            if (a == b || net.has_tie(ids[a], ids[b])) continue;
+            net.set_warmth(ids[a], ids[b], kith_test::pick_warmth(rng));
+            if (rng() % 10 == 0) net.set_visibility(ids[a], ids[b], visibility{ids[rng() % n]});
+        }
+        const snapshot s(net, t0);
+        for (int q = 0; q < 40; ++q) {
+            path_options o;
+            basic_path_options<std::uint32_t> go;
+            if (q % 4 == 1) go.max_hops = o.max_hops = 1 + rng() % 4;
+            if (q % 4 == 2) go.hop_factor = o.hop_factor = 1.0;
+            if (q % 5 == 3) {
+                o.asker = ids[rng() % n];
+            }
+            const std::uint32_t a = static_cast<std::uint32_t>(rng() % n), b = static_cast<std::uint32_t>(rng() % n);
+            std::optional<std::uint32_t> asker;
+            if (o.asker) asker = s.vertex_of(*o.asker);
+            auto visible = [&](const snapshot_arc& e) { return s.arc_visible(e.index, asker); };
+            const auto fast = find_warm_path(s, s.id_of(a), s.id_of(b), o);
+            const auto slow = find_warm_path(s, a, b, s.cost_units_map(), get(boost::vertex_index, s), go, visible);
+            INFO("round " << round << " query " << q);
+            REQUIRE(fast.has_value() == slow.has_value());
+            if (!fast) continue;
+            CHECK(vertices_of(s, fast->people) == slow->people);
+            CHECK(fast->cost_units == slow->cost_units);
+            ++compared;
+        }
+    }
+    CHECK(compared > 150);
+}
