@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -441,4 +442,48 @@ TEST_CASE("csv: the bundled sample in examples/data loads", "[io][csv][sample]")
     const network before = net;
     CHECK_THROWS_AS(io::load_csv_directory(net, dir), parse_error);
     CHECK(net == before);
+}
+
+TEST_CASE("csv: mutated inputs either load or throw parse_error, and a failure changes nothing", "[io][csv][robustness]") {
+    // Byte-level mutations (deletions, insertions of structural characters, duplicated
+    // slices) of a valid export, fed to every reader: the only exception allowed is
+    // parse_error, and after it the network is unchanged.
+    const std::string people = "key,name,organization,title,interests\np1,\"Lin, Maya\",Acme,CTO,ai;sailing\np2,Bo,,,\np3,\"Q \"\"x\"\"\",B,,\n";
+    const std::vector<std::pair<reader_fn, std::string>> inputs = {
+        {io::read_interactions, "a,b,timestamp,channel,initiator,participants\na,b,2025-01-01T10:00:00Z,call,a,2\nb,c,1700000000,email,,3\n"},
+        {io::read_ties, "a,b,warmth,private_to\na,c,0.5,a\nb,c,1,\n"},
+        {io::read_groups, "group,person,since\n\"G, x\",a,2024-01-01\nG,c,\n"},
+        {io::read_group_themes, "group,themes\nG,a;b\nH,\"c\"\n"},
+        {io::read_events, "event,person,table\nE,a,1\nF,\"b\",\n"},
+        {io::read_people, people},
+    };
+    const char pieces[] = {',', '"', '\n', '\r', ';', 'a', '\xC3', '\xEF', ' ', '-', '0'};
+    std::mt19937_64 rng(7);
+    std::size_t loaded = 0, rejected = 0;
+    for (int round = 0; round < 600; ++round) {
+        const auto& [fn, base] = inputs[rng() % inputs.size()];
+        std::string s = base;
+        const int edits = 1 + static_cast<int>(rng() % 3);
+        for (int k = 0; k < edits && !s.empty(); ++k) {
+            const std::size_t at = rng() % s.size();
+            switch (rng() % 3) {
+            case 0: s.erase(at, 1 + rng() % 3); break;
+            case 1: s.insert(at, 1, pieces[rng() % sizeof pieces]); break;
+            default: s.insert(at, s.substr(rng() % s.size(), rng() % 8)); break;
+            }
+        }
+        network net = base_network();
+        const network before = net;
+        std::istringstream in(s);
+        try {
+            fn(net, in, "m.csv", {});
+            ++loaded;
+        } catch (const parse_error& e) {
+            ++rejected;
+            CHECK(net == before);
+            CHECK(std::string(e.what()).rfind("m.csv:", 0) == 0);
+        }
+    }
+    CHECK(loaded > 0);
+    CHECK(rejected > 0);
 }

@@ -456,3 +456,34 @@ TEST_CASE("edge list: every dataset of ../shared/data loads with the README's co
         CHECK(r.memberships + r.attendances == d.affiliations);
     }
 }
+
+TEST_CASE("edge list: mutated inputs either load or throw parse_error, and a failure changes nothing", "[io][edge_list][robustness]") {
+    const std::string base = "# c\n1 2 0.5 1700000000\r\n2\t3 1 2025-01-01\n3,4\n% k\n4 4\n";
+    const char pieces[] = {',', ' ', '\t', '\n', '\r', '#', '.', '-', 'x', '\xC3', '9'};
+    std::mt19937_64 rng(11);
+    std::size_t loaded = 0, rejected = 0;
+    for (int round = 0; round < 400; ++round) {
+        std::string s = base;
+        const int edits = 1 + static_cast<int>(rng() % 3);
+        for (int k = 0; k < edits && !s.empty(); ++k) {
+            const std::size_t at = rng() % s.size();
+            if (rng() & 1) s.erase(at, 1 + rng() % 2);
+            else s.insert(at, 1, pieces[rng() % sizeof pieces]);
+        }
+        io::edge_list_options opt;
+        if (rng() & 1) opt.record_interactions = true;
+        if (rng() & 1) opt.weight_scale = 2;
+        network net = base_network();
+        const network before = net;
+        try {
+            load(net, s, opt);
+            ++loaded;
+        } catch (const parse_error& e) {
+            ++rejected;
+            CHECK(net == before);
+            CHECK(std::string(e.what()).rfind("edges.txt:", 0) == 0);
+        }
+    }
+    CHECK(loaded > 0);
+    CHECK(rejected > 0);
+}
