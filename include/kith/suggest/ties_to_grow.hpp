@@ -8,7 +8,10 @@
 // D_goal(c) is c's distance to the goal in the graph without me. Growing my tie with c to the
 // target warmth only changes the first hop: best'(goal) = min(best(goal), target_cost + D_goal(c)).
 // So one reverse search from each goal (multi-source, over the ties I may see, never through me)
-// gives the exact gain of *every* candidate at once; there is no search per candidate. Score =
+// gives the exact gain of *every* candidate at once; there is no search per candidate. The
+// current best(goal) comes from kith/paths' bidirectional search, and bounds the reverse search:
+// only contacts with target_cost + D_goal(c) < best(goal) can gain, so the search stops at that
+// radius (it covers the whole reachable graph only for a goal I cannot reach now). Score =
 // sum over goals of the rise in best path warmth; ties broken by person id. "Opens" counts the
 // goals whose warmest path improves. Hop caps stay exact: D is then the best cost with at most
 // max_hops - 1 hops (layered relaxation). For the returned contacts only, a search bounded by the
@@ -22,6 +25,7 @@
 #include <kith/core/types.hpp>
 #include <kith/snapshot.hpp>
 #include <kith/metrics/detail/search.hpp>
+#include <kith/paths/warm_path.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -117,8 +121,10 @@ inline double units_to_warmth(std::uint64_t c) {
 
 /// The k ties of `me` that, grown to `opt.target_warmth`, would raise the best path warmth to
 /// `goals` the most; explained with the goals they open and the people they bring within reach.
-/// Complexity: one search per goal over the part of the graph it reaches (O((m + n) log n) each,
-/// O(H m) with max_hops = H), plus O(deg(me) x goals), plus one reach-bounded search per result.
+/// Complexity: per goal, one `find_warm_path` plus one reverse search bounded by the current best
+/// path cost minus the grown tie's cost (O((m' + n') log n') for the m' ties within that radius;
+/// the whole reachable graph for an unreachable goal; O(H m') with max_hops = H), plus
+/// O(deg(me) x goals), plus one reach-bounded search per result.
 /// Returns: contacts with a positive gain, by score descending then person id; empty when no goal
 /// can gain. Exact with respect to the stored (quantised) warmths: equal to recomputing the
 /// warmest paths (kith/paths) after growing each tie.
@@ -158,25 +164,39 @@ inline std::vector<tie_growth> suggest_ties_to_grow(const snapshot& s, person_id
     const std::uint64_t grown = snapshot::warmth_to_cost(opt.target_warmth);
     const std::uint64_t h = rules.hop_units;
     const std::size_t budget = opt.max_hops ? *opt.max_hops - 1 : detail::no_hop_limit;
-    // D_j(c) for my contacts c, per goal.
+    // best_j: the warmest path now (kith/paths' bidirectional search). Only contacts c with
+    // grown + h + D_j(c) < best_j can gain, so the reverse search from goal j stops at radius
+    // best_j - grown - h - 1 (the whole reachable graph only when the goal is unreachable now).
+    path_options po;
+    po.asker = me;
+    po.hop_factor = opt.hop_factor;
+    po.max_hops = opt.max_hops;
+    po.min_tie_warmth = opt.min_tie_warmth;
+    for (person_id p : opt.excluded)
+        if (s.find_vertex(p)) po.avoid.push_back(p);
     detail::bounded_search search(s.num_people());
     std::vector<std::vector<std::uint64_t>> dist(goals.size(), std::vector<std::uint64_t>(mine.size(), detail::unreachable));
     std::vector<std::uint64_t> best(goals.size(), detail::unreachable);
-    std::vector<char> reached_already(goals.size(), 0);
     for (std::size_t j = 0; j < goals.size(); ++j) {
         std::vector<std::pair<vtx, std::uint64_t>> src;
+        std::vector<person_id> to;
+        bool reached_already = false;
         for (vtx t : targets[j]) {
-            if (t == *mv) reached_already[j] = 1;
-            else src.emplace_back(t, 0);
+            if (t == *mv) reached_already = true;
+            src.emplace_back(t, 0);
+            to.push_back(s.id_of(t));
         }
-        if (reached_already[j] || src.empty()) continue;
-        const auto d = search.run(rules, src, *mv, detail::unreachable - 1, budget);
+        if (reached_already || src.empty()) continue;
+        if (auto p = find_warm_path(s, {me}, to, po)) best[j] = p->cost_units;
+        std::uint64_t radius = detail::unreachable - 1;
+        if (best[j] != detail::unreachable) {
+            if (best[j] <= grown + h) continue;  // no grown first hop can beat it
+            radius = best[j] - grown - h - 1;
+        }
+        const auto d = search.run(rules, src, *mv, radius, budget);
         for (std::size_t i = 0; i < mine.size(); ++i) {
             auto it = std::lower_bound(d.begin(), d.end(), std::make_pair(mine[i].first, std::uint64_t{0}));
-            if (it != d.end() && it->first == mine[i].first) {
-                dist[j][i] = it->second;
-                best[j] = std::min(best[j], mine[i].second + h + it->second);
-            }
+            if (it != d.end() && it->first == mine[i].first) dist[j][i] = it->second;
         }
     }
     for (std::size_t i = 0; i < mine.size(); ++i) {
