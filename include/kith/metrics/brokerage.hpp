@@ -299,15 +299,14 @@ inline std::vector<brokerage> brokerage_all(const snapshot& s, const brokerage_o
         for (auto a = off[v]; a < off[v + 1]; ++a)
             if (before(v, nbr[a])) farc[k++] = a;
     }
-    // Per arc i->j: p_ij = w_ij / total_i and m_ij = w_ij / max_i (the triangle loop then only
-    // multiplies and adds).
-    std::vector<double> p(m2), mx(m2);
+    // Per arc i->j, in one record so that a triangle touches six cache lines: p_ij = w_ij / total_i,
+    // m_ij = w_ij / max_i, and the two accumulators (the triangle loop only multiplies and adds).
+    struct arc_record {
+        double p, m, indirect, redundancy;
+    };
+    std::vector<arc_record> A(m2);
     for (std::size_t v = 0; v < n; ++v)
-        for (auto a = off[v]; a < off[v + 1]; ++a) {
-            p[a] = wt[a] / total[v];
-            mx[a] = wt[a] / maxw[v];
-        }
-    std::vector<double> indirect(m2, 0.0), redundancy(m2, 0.0);
+        for (auto a = off[v]; a < off[v + 1]; ++a) A[a] = arc_record{wt[a] / total[v], wt[a] / maxw[v], 0.0, 0.0};
     constexpr std::uint64_t none = std::numeric_limits<std::uint64_t>::max();
     std::vector<std::uint64_t> mark(n, none);
     for (std::size_t u = 0; u < n; ++u) {
@@ -320,14 +319,14 @@ inline std::vector<brokerage> brokerage_all(const snapshot& s, const brokerage_o
                 const std::uint64_t vw = farc[l];
                 const std::uint64_t uw = mark[nbr[vw]];
                 if (uw == none) continue;
-                const std::uint64_t wu = rev[uw], wv = rev[vw];
-                // Ordered pair (i, j) via q adds p_iq p_qj to indirect[ij] and p_iq m_jq to redundancy[ij].
-                indirect[uv] += p[uw] * p[wv];    redundancy[uv] += p[uw] * mx[vw];  // (u, v) via w
-                indirect[vu] += p[vw] * p[wu];    redundancy[vu] += p[vw] * mx[uw];  // (v, u) via w
-                indirect[uw] += p[uv] * p[vw];    redundancy[uw] += p[uv] * mx[wv];  // (u, w) via v
-                indirect[wu] += p[wv] * p[vu];    redundancy[wu] += p[wv] * mx[uv];  // (w, u) via v
-                indirect[vw] += p[vu] * p[uw];    redundancy[vw] += p[vu] * mx[wu];  // (v, w) via u
-                indirect[wv] += p[wu] * p[uv];    redundancy[wv] += p[wu] * mx[vu];  // (w, v) via u
+                arc_record &UV = A[uv], &VU = A[vu], &UW = A[uw], &WU = A[rev[uw]], &VW = A[vw], &WV = A[rev[vw]];
+                // Ordered pair (i, j) via q adds p_iq p_qj to indirect and p_iq m_jq to redundancy.
+                UV.indirect += UW.p * WV.p;  UV.redundancy += UW.p * VW.m;  // (u, v) via w
+                VU.indirect += VW.p * WU.p;  VU.redundancy += VW.p * UW.m;  // (v, u) via w
+                UW.indirect += UV.p * VW.p;  UW.redundancy += UV.p * WV.m;  // (u, w) via v
+                WU.indirect += WV.p * VU.p;  WU.redundancy += WV.p * UV.m;  // (w, u) via v
+                VW.indirect += VU.p * UW.p;  VW.redundancy += VU.p * WU.m;  // (v, w) via u
+                WV.indirect += WU.p * UV.p;  WV.redundancy += WU.p * VU.m;  // (w, v) via u
             }
         }
         for (auto k = foff[u]; k < foff[u + 1]; ++k) mark[nbr[farc[k]]] = none;
@@ -342,9 +341,9 @@ inline std::vector<brokerage> brokerage_all(const snapshot& s, const brokerage_o
         brokerage b;
         b.degree = static_cast<std::size_t>(d);
         for (auto a = off[v]; a < off[v + 1]; ++a) {
-            const double c = wt[a] / total[v] + indirect[a];
+            const double c = wt[a] / total[v] + A[a].indirect;
             b.constraint += c * c;
-            b.effective_size += 1.0 - redundancy[a];
+            b.effective_size += 1.0 - A[a].redundancy;
         }
         b.efficiency = b.effective_size / static_cast<double>(d);
         out[v] = b;
