@@ -4,10 +4,11 @@
 Usage:
   bench_paths --benchmark_out=paths.json --benchmark_out_format=json
   python3 benchmarks/plot_latency.py paths.json [more.json ...] [-o latency.png]
+  (console output files of bench_paths work too)
 
 With matplotlib: writes a log-log PNG (p50 solid, p99 dashed, one colour per method, social and
 R-MAT families as separate panels). Without matplotlib: prints a markdown table and an ASCII chart
-of p50 against ties, which is what benchmarks/README.md shows.
+(log-scale bars of p50 and p99 per graph and method), which is what benchmarks/README.md shows.
 """
 import json
 import math
@@ -15,12 +16,35 @@ import sys
 from collections import defaultdict
 
 
+SUFFIX = {"k": 1e3, "M": 1e6, "G": 1e9, "m": 1e-3, "u": 1e-6}
+
+
+def console_records(text):
+    """Benchmark records from Google Benchmark console output (counters as key=value)."""
+    for line in text.splitlines():
+        if "/iterations:" not in line or "=" not in line:
+            continue
+        rec = {"name": line.split()[0]}
+        for tok in line.split():
+            if "=" in tok:
+                k, v = tok.split("=", 1)
+                mult = SUFFIX.get(v[-1], 1.0) if v and not v[-1].isdigit() else 1.0
+                rec[k] = float(v[:-1] if mult != 1.0 else v) * mult
+        yield rec
+
+
 def load(paths):
     rows = []
     for path in paths:
         with open(path) as f:
-            data = json.load(f)
-        for b in data.get("benchmarks", []):
+            text = f.read()
+        try:
+            records = json.loads(text).get("benchmarks", [])
+        except ValueError:
+            records = list(console_records(text))
+        for b in records:
+            if "cpu_p50_us" not in b:
+                continue
             name = b["name"].split("/iterations")[0]
             method, graph = name.split("/", 1)
             family = graph.split("-")[0]
@@ -33,31 +57,24 @@ def load(paths):
     return rows
 
 
-def ascii_chart(rows, family, width=60, height=16):
-    pts = [r for r in rows if r["family"] == family]
+def ascii_chart(rows, family, width=50):
+    """Log-scale horizontal bars of p50 (#) extended to p99 (-), grouped by graph size."""
+    pts = sorted((r for r in rows if r["family"] == family), key=lambda r: (r["ties"], r["method"]))
     if not pts:
         return ""
-    xs = [math.log10(r["ties"]) for r in pts]
-    ys = [math.log10(max(r["p50"], 1e-3)) for r in pts]
-    x0, x1 = min(xs), max(xs) + 1e-9
-    y0, y1 = math.floor(min(ys)), math.ceil(max(ys))
-    grid = [[" "] * (width + 1) for _ in range(height + 1)]
-    marks = {}
+    lo = math.floor(math.log10(min(r["p50"] for r in pts)))
+    hi = math.ceil(math.log10(max(r["p99"] for r in pts)))
+    scale = width / max(hi - lo, 1)
+    out = [f"{family}: CPU time per query, log scale from {10 ** lo:g} us to {10 ** hi:g} us "
+           f"(# up to p50, - up to p99)"]
+    last = None
     for r in pts:
-        m = r["method"]
-        marks.setdefault(m, "KHDBS"[len(marks) % 5] if m not in ("kith", "bgl_csr") else {"kith": "k", "bgl_csr": "B"}[m])
-    for r, x, y in zip(pts, xs, ys):
-        cx = int((x - x0) / (x1 - x0) * width) if x1 > x0 else 0
-        cy = int((y - y0) / (y1 - y0) * height) if y1 > y0 else 0
-        grid[height - cy][cx] = marks[r["method"]]
-    out = [f"{family}: cpu p50 (us, log scale) against ties (log scale)"]
-    for i, line in enumerate(grid):
-        yv = y1 - (y1 - y0) * i / height
-        label = f"{10 ** yv:>9.0f} |" if i % 4 == 0 else " " * 9 + " |"
-        out.append(label + "".join(line))
-    out.append(" " * 10 + "+" + "-" * (width + 1))
-    out.append(" " * 11 + f"{10 ** x0:.2g} ties" + " " * (width - 20) + f"{10 ** x1:.2g} ties")
-    out.append("           " + ", ".join(f"{v} = {k}" for k, v in marks.items()))
+        head = f"{r['graph']} ({r['ties'] / 1e6:.2f}M ties)" if r["graph"] != last else ""
+        last = r["graph"]
+        n50 = max(1, int(round((math.log10(r["p50"]) - lo) * scale)))
+        n99 = max(n50, int(round((math.log10(r["p99"]) - lo) * scale)))
+        bar = "#" * n50 + "-" * (n99 - n50)
+        out.append(f"{head:<28} {r['method']:<12} |{bar:<{width}} {r['p50']:>9.0f} / {r['p99']:.0f} us")
     return "\n".join(out)
 
 
