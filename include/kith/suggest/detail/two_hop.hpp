@@ -71,7 +71,10 @@ struct public_degrees {
         novelty.assign(s.num_people(), 0.0);
         total_novelty = 0;
         novelty_days = days;
-        for (snapshot::vertex_type v = 0; v < s.num_people(); ++v)
+        // No tie with interaction evidence (only manual warmths): no novelty. This also avoids
+        // snapshot::evidence's O(degree) fallback for manual ties on large generated graphs.
+        const bool any_evidence = s.memory_usage().evidence > 0;
+        for (snapshot::vertex_type v = 0; any_evidence && v < s.num_people(); ++v)
             for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a) {
                 const auto t = s.arc_target(a);
                 if (t < v || s.arc_is_private(a)) continue;
@@ -84,6 +87,7 @@ struct public_degrees {
                 total_novelty += 2 * x;
             }
         by_novelty = by_strength;
+        if (total_novelty == 0) return;
         std::stable_sort(by_novelty.begin(), by_novelty.end(), [&](auto x, auto y) { return novelty[x] > novelty[y]; });
     }
 
