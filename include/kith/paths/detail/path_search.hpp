@@ -262,7 +262,12 @@ template <class Cost, class Generation, class Adj>
 class label_search {
 public:
     label_search(search_store<Generation>& st, const Adj& adj, const search_spec<Cost>& spec, bool bidirectional)
-        : st_(st), cs_(st.template pools<Cost>()), adj_(adj), spec_(spec), bidir_(bidirectional) {}
+        : st_(st), cs_(st.template pools<Cost>()), adj_(adj), spec_(spec), bidir_(bidirectional),
+          split_(bidirectional && spec.capped) {
+        // Meet in the middle: forward labels up to ceil(H/2) hops, backward up to floor(H/2).
+        limit_[0] = spec.capped ? (bidirectional ? spec.max_hops - spec.max_hops / 2 : spec.max_hops) : npos32;
+        limit_[1] = spec.capped ? spec.max_hops / 2 : npos32;
+    }
 
     /// Runs the search on a graph with n vertices. Returns the best path or nullopt.
     std::optional<found_path<Cost>> run(std::size_t n) {
@@ -283,14 +288,16 @@ public:
         for (std::uint32_t v : spec_.starts) st_.touch(v).flags |= flag_start | flag_block;
         for (std::uint32_t v : spec_.ends) st_.touch(v).flags |= flag_end | flag_block;
         for (std::uint32_t v : spec_.starts)
-            if (!(st_.flags(v) & flag_removed)) offer(0, v, Cost{}, 0, npos32, Cost{}, true);
+            if (!(st_.flags(v) & flag_removed)) offer(0, v, Cost{}, 0, npos32, Cost{}, limit_[0] > 0);
         for (std::uint32_t v : spec_.ends)
-            if (!(st_.flags(v) & flag_removed)) offer(1, v, Cost{}, 0, npos32, Cost{}, bidir_);
+            if (!(st_.flags(v) & flag_removed)) offer(1, v, Cost{}, 0, npos32, Cost{}, bidir_ && limit_[1] > 0);
 
         auto& h0 = cs_.heap[0];
         auto& h1 = cs_.heap[1];
         const path_key<Cost> zero{};
-        for (;;) {
+        if (split_) {
+            run_split();
+        } else for (;;) {
             clean(0);
             if (h0.empty()) break;
             path_key<Cost> tf{h0.front().c, h0.front().h}, tb = zero;
@@ -316,6 +323,61 @@ public:
     }
 
 private:
+    // Hop-capped bidirectional search (max_hops = H): meet in the middle. Forward labels have at
+    // most Hf = ceil(H/2) hops, backward ones at most Hb = floor(H/2); labels at a side's limit
+    // are recorded (they meet) but never queued or expanded; meetings happen only at vertices.
+    // Every valid path P with h <= H hops splits at its vertex x = x_k, k = min(h, Hf): a prefix of
+    // k <= Hf hops and a suffix of h - k <= Hb hops; if h > Hf the prefix has exactly Hf hops,
+    // otherwise x is the target. Pareto labels per (vertex, side) keep every non-dominated prefix
+    // and suffix (a dominated one gives a path with a strictly smaller key, or with equal keys the
+    // lexicographic rule of `offer`), so P (the best, non-dominated) is found once both sides have
+    // a label at x. Stopping rule, with t_f, t_b the heap tops (infinite when empty) and
+    // m_f = min key of forward labels with Hf hops (recorded or future, future ones >= t_f):
+    //   stop_f: t_f > best (forward empty: nothing left);
+    //   stop_b: t_b + m_f > best (no forward Hf-hop label at all and forward empty: nothing to meet).
+    // Stop when both hold. Proof: if P (key K* <= best) was not met at x, either
+    // (i) neither side has a label at x: the forward side holds an unsettled label of P's prefix
+    //     with fewer than Hf hops in its heap, so t_f <= D_f(x) <= K*: not stop_f; or
+    // (ii) only the forward side has one: then x != target, the prefix has Hf hops, so
+    //     D_f(x) >= m_f and the backward side holds an unsettled suffix label: t_b <= D_b(x),
+    //     t_b + m_f <= K*: not stop_b; or
+    // (iii) only the backward side has one: the forward heap holds a prefix label, t_f <= K*.
+    // A list scan stops at the first arc whose label key exceeds best (sorted lists; paths never
+    // get cheaper). Non-simple meetings are never best (the shortcut has fewer hops and no more
+    // cost). No path within H hops: both sides exhaust their hop-limited balls.
+    void run_split() {
+        auto& h0 = cs_.heap[0];
+        auto& h1 = cs_.heap[1];
+        const path_key<Cost> zero{};
+        for (;;) {
+            clean(0);
+            clean(1);
+            const bool e0 = h0.empty(), e1 = h1.empty();
+            const path_key<Cost> tf = e0 ? zero : path_key<Cost>{h0.front().c, h0.front().h};
+            const path_key<Cost> tb = e1 ? zero : path_key<Cost>{h1.front().c, h1.front().h};
+            const bool stop_f = e0 || (has_best_ && best_ < tf);
+            bool stop_b = e1;
+            if (!stop_b) {
+                const bool have_m = has_mf_ || !e0;
+                if (!have_m) {
+                    stop_b = true;
+                } else if (has_best_) {
+                    path_key<Cost> m = has_mf_ ? mf_ : tf;
+                    if (!e0 && tf < m) m = tf;
+                    stop_b = best_ < tb + m;
+                }
+            }
+            if (stop_f && stop_b) break;
+            const int side = stop_f ? 1 : stop_b ? 0 : (tb < tf ? 1 : 0);
+            auto& h = cs_.heap[side];
+            const std::uint32_t li = h.front().label;
+            heap4_pop(h);
+            cs_.labels[li].settled = true;
+            KITH_PATHS_COUNT(settled);
+            expand(side, li, zero);
+        }
+    }
+
     Cost extra_of(std::uint32_t v) const {
         const std::uint32_t e = st_.info[v].extra;
         return (st_.touched(v) && e != npos32) ? cs_.extras[e] : Cost{};
@@ -413,6 +475,13 @@ private:
         n.next = vi.head[side];
         cs_.labels.push_back(n);
         st_.info[v].head[side] = li;
+        if (split_ && hops >= limit_[side]) {
+            queue = false;  // at the side's hop limit: meets, never expands
+            if (side == 0 && (!has_mf_ || nk < mf_)) {
+                has_mf_ = true;
+                mf_ = nk;
+            }
+        }
         if (queue) push(side, li);
         meet(side, li);
         return li;
@@ -453,7 +522,7 @@ private:
         const label<Cost> L = cs_.labels[li];
         const std::uint32_t u = L.vertex;
         if (L.hops > 0 && (st_.flags(u) & flag_block)) return;
-        if (spec_.capped && L.hops >= spec_.max_hops) return;
+        if (spec_.capped && L.hops >= limit_[side]) return;
         const Cost base = L.cost + (L.hops > 0 ? extra_of(u) : Cost{}) + spec_.hop;
         const std::uint32_t nh = L.hops + 1;
         const std::uint8_t need = side == 0 ? flag_end : flag_start;
@@ -492,18 +561,24 @@ private:
     const Adj& adj_;
     const search_spec<Cost>& spec_;
     bool bidir_;
+    bool split_;                ///< hop-capped bidirectional: meet in the middle (run_split)
+    std::uint32_t limit_[2];    ///< hop limit of each side's labels
+    bool has_mf_ = false;       ///< a forward label at the forward hop limit exists
+    path_key<Cost> mf_{};       ///< smallest key of such labels
     bool has_best_ = false;
     path_key<Cost> best_{};
     std::uint32_t best_f_ = npos32, best_b_ = npos32;
 };
 
-/// The best path for `spec`, trying the uncapped search first when a hop cap is set: the best
-/// path overall is the best among a superset, so when it has at most max_hops hops it is also
-/// the best capped path (same order, same tie-break), and the uncapped search is much cheaper.
+/// The best path for `spec`. One-way capped searches (generic tier) try the uncapped search first:
+/// the best path overall is the best among a superset, so when it has at most max_hops hops it is
+/// also the best capped path (same order, same tie-break), and the one-way Pareto search is
+/// costly. Bidirectional capped searches meet in the middle (hop-limited sides, see run_split),
+/// which is cheaper than the uncapped search on social graphs, so they run directly.
 template <class Cost, class Generation, class Adj>
 std::optional<found_path<Cost>> best_path(search_store<Generation>& st, const Adj& adj, std::size_t n,
                                           search_spec<Cost>& spec, bool bidirectional) {
-    if (spec.capped) {
+    if (spec.capped && !bidirectional) {
         spec.capped = false;
         std::optional<found_path<Cost>> free_best;
         {
