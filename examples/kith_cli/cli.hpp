@@ -77,6 +77,7 @@ void add_path_command(CLI::App& app, int* exit_code);
 void add_groups_command(CLI::App& app, int* exit_code);
 void add_plan_event_command(CLI::App& app, int* exit_code);
 void add_suggest_command(CLI::App& app, int* exit_code);
+void add_health_command(CLI::App& app, int* exit_code);
 void add_bench_command(CLI::App& app, int* exit_code);
 void add_convert_command(CLI::App& app, int* exit_code);
 

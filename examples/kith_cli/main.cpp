@@ -1,5 +1,6 @@
-// examples/kith_cli/main.cpp -- the `kith` command: warm introduction paths, whom to meet,
-// which group to join, the event plan, a benchmark and format conversion, on a CRM export
+// examples/kith_cli/main.cpp -- the `kith` command: warm introduction paths, whom to meet, which
+// ties to grow, bridges, cooling ties, network health, which group to join, the event plan, a
+// benchmark and format conversion, on a CRM export
 // (--data DIR) or an edge list (--edges FILE).
 //
 // Exit codes: 0 success (also "no path": an empty list), 2 bad input or bad usage (one line on
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
         app.set_version_flag("--version", "kith 0.1.0");
         kith_cli::add_path_command(app, &exit_code);
         kith_cli::add_suggest_command(app, &exit_code);
+        kith_cli::add_health_command(app, &exit_code);
         kith_cli::add_plan_event_command(app, &exit_code);
         kith_cli::add_groups_command(app, &exit_code);
         kith_cli::add_bench_command(app, &exit_code);

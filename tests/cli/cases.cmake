@@ -63,3 +63,58 @@ kith_cli_case(from_and_team EXIT 2 ARGS path --edges @DATA@/small.txt --from a -
 kith_cli_case(no_subcommand EXIT 2 ARGS STDERR "subcommand")
 kith_cli_case(unknown_option EXIT 2 ARGS path --edges @DATA@/small.txt --from a --to e --warp 9 STDERR "--warp")
 kith_cli_case(convert_bad_format EXIT 2 ARGS convert --edges @DATA@/small.txt --to xml STDERR "--to")
+
+# --- suggest and health on the bundled sample (Maya Chen p0001; Northwind's CEO p1423, Director of
+# Product p0034, VP Marketing p2000)
+kith_cli_case(sample_suggest_meet ARGS suggest --data @SAMPLE@ --me p0001 --kind meet --k 5 STDOUT sample_suggest_meet.txt)
+kith_cli_case(sample_suggest_meet_json ARGS suggest --data @SAMPLE@ --me p0001 --kind meet --k 3 --json
+              STDOUT sample_suggest_meet.json)
+kith_cli_case(sample_suggest_grow ARGS suggest --data @SAMPLE@ --me p0001 --kind grow --goals p1423,p0034,p2000
+              --goal-org "Northwind Robotics" --max-hops 3 --k 3 STDOUT sample_suggest_grow.txt)
+kith_cli_case(sample_suggest_grow_json ARGS suggest --data @SAMPLE@ --me p0001 --kind grow --goals p1423,p0034,p2000
+              --goal-org "Northwind Robotics" --max-hops 3 --k 3 --json STDOUT sample_suggest_grow.json)
+kith_cli_case(sample_suggest_grow_org ARGS suggest --data @SAMPLE@ --me p0001 --kind grow --goal-org "Northwind Robotics"
+              STDOUT sample_suggest_grow_org.txt)
+kith_cli_case(sample_suggest_grow_org_full ARGS suggest --data @SAMPLE@ --me p0001 --kind grow --goal-org "Northwind Robotics"
+              --target-warmth 1 STDOUT sample_suggest_grow_org_full.txt)
+kith_cli_case(sample_suggest_bridge ARGS suggest --data @SAMPLE@ --me p0001 --kind bridge --k 5 STDOUT sample_suggest_bridge.txt)
+kith_cli_case(sample_suggest_bridge_json ARGS suggest --data @SAMPLE@ --me p0001 --kind bridge --k 3 --json
+              STDOUT sample_suggest_bridge.json)
+kith_cli_case(sample_suggest_reconnect ARGS suggest --data @SAMPLE@ --me p0001 --kind reconnect --k 5
+              STDOUT sample_suggest_reconnect.txt)
+kith_cli_case(sample_suggest_reconnect_json ARGS suggest --data @SAMPLE@ --me p0001 --kind reconnect --k 3 --json
+              STDOUT sample_suggest_reconnect.json)
+kith_cli_case(sample_suggest_meet_exclude ARGS suggest --data @SAMPLE@ --me p0001 --kind meet --k 3 --exclude p0070,p1985 --json
+              STDOUT sample_suggest_meet_exclude.json)
+kith_cli_case(sample_health ARGS health --data @SAMPLE@ --me p0001 STDOUT sample_health.txt)
+kith_cli_case(sample_health_json ARGS health --data @SAMPLE@ --me p0001 --json STDOUT sample_health.json)
+kith_cli_case(sample_health_compare ARGS health --data @SAMPLE@ --me p0001 --compare-to 2026-04-01 STDOUT sample_health_compare.txt)
+kith_cli_case(sample_health_compare_json ARGS health --data @SAMPLE@ --me p0001 --compare-to 2026-04-01 --json
+              STDOUT sample_health_compare.json)
+# an edge list works too (no groups, organisations or interaction history)
+kith_cli_case(suggest_meet_edges ARGS suggest --edges @DATA@/small.txt --me a --kind meet --json STDOUT suggest_meet_edges.json)
+
+# --- suggest and health: bad input, exit 2 and one line
+kith_cli_case(suggest_unknown_kind EXIT 2 ARGS suggest --data @SAMPLE@ --me p0001 --kind befriend STDERR "--kind: befriend not in")
+kith_cli_case(suggest_unknown_person EXIT 2 ARGS suggest --data @SAMPLE@ --me nobody --kind meet
+              STDERR "--me: no person has key 'nobody'")
+kith_cli_case(suggest_unknown_goal EXIT 2 ARGS suggest --data @SAMPLE@ --me p0001 --kind grow --goals p1423,zz
+              STDERR "--goals: no person has key 'zz'")
+kith_cli_case(suggest_unknown_goal_org EXIT 2 ARGS suggest --data @SAMPLE@ --me p0001 --kind grow --goal-org "Nowhere Inc"
+              STDERR "--goal-org: no organisation is named 'Nowhere Inc'")
+kith_cli_case(suggest_grow_without_goals EXIT 2 ARGS suggest --data @SAMPLE@ --me p0001 --kind grow
+              STDERR "--goals A,B,... and/or --goal-org NAME")
+kith_cli_case(suggest_goals_without_grow EXIT 2 ARGS suggest --data @SAMPLE@ --me p0001 --kind meet --goals p1423
+              STDERR "--goals and --goal-org need --kind grow")
+kith_cli_case(suggest_max_hops_without_grow EXIT 2 ARGS suggest --data @SAMPLE@ --me p0001 --kind bridge --max-hops 2
+              STDERR "--max-hops needs --kind grow")
+kith_cli_case(suggest_no_kind EXIT 2 ARGS suggest --data @SAMPLE@ --me p0001 STDERR "--kind")
+kith_cli_case(suggest_bad_target_warmth EXIT 2 ARGS suggest --data @SAMPLE@ --me p0001 --kind grow --goals p1423 --target-warmth 0
+              STDERR "--target-warmth: 0 is outside \\(0,1\\]")
+kith_cli_case(suggest_as_other EXIT 2 ARGS suggest --data @SAMPLE@ --me p0001 --kind meet --as p0002
+              STDERR "--as must be the --me person")
+kith_cli_case(health_unknown_person EXIT 2 ARGS health --data @SAMPLE@ --me nobody STDERR "--me: no person has key 'nobody'")
+kith_cli_case(health_bad_compare_date EXIT 2 ARGS health --data @SAMPLE@ --me p0001 --compare-to spring
+              STDERR "--compare-to: 'spring' is not a date")
+kith_cli_case(health_compare_not_before EXIT 2 ARGS health --data @SAMPLE@ --me p0001 --now 2026-06-01 --compare-to 2026-07-01
+              STDERR "--compare-to: 2026-07-01 is not before --now \\(2026-06-01\\)")

@@ -1,9 +1,14 @@
 // tests/io/json.test.cpp -- kith/io/json.hpp: field names, person keys (never ids), exact
-// round trips of every result type, rounding, null for NaN, and the readers' errors.
+// round trips of every result type (paths, explanations, groups, event plans, people to meet,
+// ties to grow, bridges, reconnect, network health and growth), rounding, null for NaN, and the
+// readers' errors.
 #include "kith_catch.hpp"
 
 #include <kith/io/json.hpp>
 #include <kith/paths/k_warm_paths.hpp>
+
+#include <algorithm>
+#include <cmath>
 
 #include <string>
 #include <vector>
@@ -243,4 +248,200 @@ TEST_CASE("json: readers reject missing fields, wrong types and unknown keys", "
     warm_path ghost;
     ghost.people = {person_id(99)};
     REQUIRE_THROWS_AS(io::to_json(s, ghost), unknown_person);
+}
+
+namespace {
+
+/// A history for cooling ties and growth: Alex met Ana on three days in January (then silence),
+/// Ben in May, Ana and Ben know each other, Cleo is Ben's colleague at Umbrella.
+struct history {
+    network net;
+    person_id me, ana, ben, cleo, zed;
+    history() {
+        me = net.add_person({"h-me", "Alex Kim", "Acme", "", {"chess"}});
+        ana = net.add_person({"h-ana", "Ana Silva", "Acme", "", {"chess"}});
+        ben = net.add_person({"h-ben", "Ben Okafor", "Umbrella", "", {}});
+        cleo = net.add_person({"h-cleo", "Cleo Park", "Umbrella", "", {}});
+        zed = net.add_person({"h-zed", "Zed Alone", "", "", {}});
+        for (int d : {1, 2, 3}) net.record({me, ana, make_timestamp(2026, 1, d), channel::meeting, me});
+        for (int d : {1, 8, 15}) net.record({me, ben, make_timestamp(2026, 5, d), channel::call, ben});
+        net.set_warmth(ana, ben, 0.8);
+        net.set_warmth(ben, cleo, 0.9);
+    }
+};
+
+} // namespace
+
+TEST_CASE("json: people to meet round-trip, with keys and null organisation", "[io][json]") {
+    story st;
+    const snapshot s(st.net, st.now);
+    const auto ps = suggest_people_to_meet(s, st.me);
+    REQUIRE_FALSE(ps.empty());
+    const json j = io::to_json(s, ps);
+    REQUIRE(j.is_array());
+    CHECK(j[0].at("person").get<std::string>().rfind("k-", 0) == 0);
+    CHECK(j[0].contains("name"));
+    CHECK(j[0].at("mutuals").is_array());
+    bool via_dana = false;
+    for (const auto& x : j)
+        for (const auto& m : x.at("mutuals")) via_dana = via_dana || m.at("person") == "k-dana";
+    CHECK(via_dana);
+    CHECK(io::from_json<std::vector<person_suggestion>>(s, json::parse(j.dump())) == ps);
+
+    person_suggestion hand;
+    hand.who = st.dana;
+    hand.score = 0.1 + 0.2;
+    hand.mutual_count = 3;
+    hand.mutuals = {mutual_contact{st.priya, 0.25, 1.0 / 3.0}};
+    hand.shared_interests = {"sailing"};
+    hand.shared_groups = {"Harbor Sailing Crew"};
+    hand.shared_organization = "Acme";
+    const json jh = io::to_json(s, hand);
+    CHECK(jh.at("shared_organization") == "Acme");
+    CHECK(jh.at("mutuals")[0].at("person") == "k-priya");
+    CHECK(jh.at("mutuals")[0].at("name") == "Priya Raman");
+    CHECK(io::from_json<person_suggestion>(s, json::parse(jh.dump())) == hand);
+    hand.shared_organization.clear();
+    CHECK(io::to_json(s, hand).at("shared_organization").is_null());
+    CHECK(io::from_json<person_suggestion>(s, io::to_json(s, hand)) == hand);
+    io::json_options o;
+    o.names = false;
+    CHECK_FALSE(io::to_json(s, hand, o).contains("name"));
+    CHECK_FALSE(io::to_json(s, hand, o).at("mutuals")[0].contains("name"));
+}
+
+TEST_CASE("json: ties to grow and their goals round-trip", "[io][json]") {
+    story st;
+    const snapshot s(st.net, st.now);
+    const std::vector<growth_goal> goals = {goal_person(s, st.sam), goal_organization(s, "Initech")};
+    const json jg = io::to_json(s, goals);
+    CHECK(jg[0].at("name") == "Sam Ortiz");
+    CHECK(jg[1].at("people") == json({"k-sam"}));
+    CHECK(io::from_json<std::vector<growth_goal>>(s, jg) == goals);
+
+    ties_to_grow_options o;
+    o.target_warmth = 1.0;
+    const auto ts = suggest_ties_to_grow(s, st.me, goals, o);
+    REQUIRE_FALSE(ts.empty());
+    const json j = io::to_json(s, ts);
+    CHECK(j[0].at("contact") == "k-dana");
+    CHECK(j[0].at("name") == "Dana Lee");
+    CHECK(j[0].at("goals_opened") == ts[0].goals_opened);
+    REQUIRE(j[0].at("gains").size() == ts[0].gains.size());
+    CHECK(j[0].at("gains")[0].at("goal") == ts[0].gains[0].goal);
+    CHECK(io::from_json<std::vector<tie_growth>>(s, json::parse(j.dump())) == ts);
+
+    tie_growth hand;
+    hand.contact = st.priya;
+    hand.warmth = 0.31;
+    hand.tier = tier::weak;
+    hand.last_interaction = make_timestamp(2025, 12, 24, 18, 30, 5);
+    hand.last_channel = channel::introduction;
+    hand.score = 0.7;
+    hand.goals_opened = 1;
+    hand.gains = {goal_gain{1, 0.0, 0.7}};
+    hand.new_in_reach = 4;
+    const json jh = io::to_json(s, hand);
+    CHECK(jh.at("last_interaction") == "2025-12-24T18:30:05Z");
+    CHECK(jh.at("last_channel") == "introduction");
+    CHECK(jh.at("tier") == "weak");
+    CHECK(io::from_json<tie_growth>(s, json::parse(jh.dump())) == hand);
+    hand.last_interaction.reset();
+    hand.last_channel.reset();
+    const json jn = io::to_json(s, hand);
+    CHECK(jn.at("last_interaction").is_null());
+    CHECK(jn.at("last_channel").is_null());
+    CHECK(io::from_json<tie_growth>(s, jn) == hand);
+}
+
+TEST_CASE("json: bridges and circles round-trip", "[io][json]") {
+    story st;
+    const snapshot s(st.net, st.now);
+    const auto bs = suggest_bridges(s, st.me);
+    REQUIRE_FALSE(bs.empty());
+    const json j = io::to_json(s, bs);
+    CHECK(j[0].at("person").get<std::string>().rfind("k-", 0) == 0);
+    CHECK(j[0].at("introducer") == "k-dana");
+    CHECK(j[0].at("introducer_name") == "Dana Lee");
+    CHECK(j[0].at("opens")[0].at("type") == "organization");
+    CHECK(io::from_json<std::vector<bridge_suggestion>>(s, json::parse(j.dump())) == bs);
+
+    const circle g{circle::kind::group, "Harbor Sailing Crew"};
+    CHECK(io::to_json(g) == json({{"type", "group"}, {"name", "Harbor Sailing Crew"}}));
+    CHECK(io::from_json<circle>(s, io::to_json(g)) == g);
+    json bad = io::to_json(g);
+    bad["type"] = "club";
+    REQUIRE_THROWS_AS(io::from_json<circle>(s, bad), invalid_argument);
+}
+
+TEST_CASE("json: reconnect suggestions round-trip", "[io][json]") {
+    history h;
+    const snapshot s(h.net, make_timestamp(2026, 6, 1));
+    const auto rs = suggest_reconnect(s, h.me);
+    REQUIRE(rs.size() == 1);
+    const json j = io::to_json(s, rs);
+    CHECK(j[0].at("contact") == "h-ana");
+    CHECK(j[0].at("name") == "Ana Silva");
+    CHECK(j[0].at("last_interaction") == "2026-01-03T00:00:00Z");
+    CHECK(j[0].at("last_channel") == "meeting");
+    CHECK(j[0].at("usual_gap_days").get<double>() == 1.0);
+    CHECK(io::from_json<std::vector<reconnect_suggestion>>(s, json::parse(j.dump())) == rs);
+    reconnect_suggestion no_channel = rs[0];
+    no_channel.last_channel.reset();
+    CHECK(io::to_json(s, no_channel).at("last_channel").is_null());
+    CHECK(io::from_json<reconnect_suggestion>(s, io::to_json(s, no_channel)) == no_channel);
+    json bad_time = j[0];
+    bad_time["last_interaction"] = nullptr;
+    REQUIRE_THROWS_AS(io::from_json<reconnect_suggestion>(s, bad_time), invalid_argument);
+}
+
+TEST_CASE("json: network health and growth round-trip", "[io][json]") {
+    history h;
+    const snapshot before(h.net, make_timestamp(2026, 2, 1));
+    const snapshot after(h.net, make_timestamp(2026, 6, 1));
+    const network_health now = health_of(after, h.me);
+    const json jh = io::to_json(now);
+    CHECK(jh.at("contacts") == now.contacts());
+    CHECK(jh.at("reach_2") == now.reach_2);
+    REQUIRE(now.constraint);
+    CHECK(jh.at("constraint").get<double>() == *now.constraint);
+    CHECK(io::from_json<network_health>(after, json::parse(jh.dump())) == now);
+
+    const network_health alone = health_of(after, h.zed);
+    REQUIRE_FALSE(alone.constraint);
+    const json ja = io::to_json(alone);
+    CHECK(ja.at("constraint").is_null());
+    CHECK(ja.at("effective_size").is_null());
+    CHECK(io::from_json<network_health>(after, ja) == alone);
+
+    const network_growth g = compare_health(before, after, h.me);
+    REQUIRE(g.new_contacts == std::vector<person_id>{h.ben});
+    const json jg = io::to_json(after, g);
+    CHECK(jg.at("new_contacts") == json({"h-ben"}));
+    CHECK(jg.at("lost_contacts") == json::array());
+    CHECK(jg.at("change").at("contacts") == 1);
+    CHECK(jg.at("change").at("reach_2").get<std::int64_t>() ==
+          static_cast<std::int64_t>(g.after.reach_2) - static_cast<std::int64_t>(g.before.reach_2));
+    CHECK(jg.at("change").at("constraint").is_number());
+    CHECK(io::from_json<network_growth>(after, json::parse(jg.dump())) == g);
+
+    network_growth hand = g;
+    hand.warmer = {tier_change{h.ana, tier::weak, tier::strong}};
+    hand.cooler = {tier_change{h.cleo, tier::occasional, tier::weak}};
+    hand.lost_contacts = {h.zed};
+    const json jt = io::to_json(after, hand);
+    CHECK(jt.at("warmer")[0] == json({{"contact", "h-ana"}, {"name", "Ana Silva"}, {"before", "weak"}, {"after", "strong"}}));
+    CHECK(jt.at("lost_contacts") == json({"h-zed"}));
+    CHECK(io::from_json<network_growth>(after, jt) == hand);
+    json bad_tier = jt;
+    bad_tier["cooler"][0]["after"] = "lukewarm";
+    REQUIRE_THROWS_AS(io::from_json<network_growth>(after, bad_tier), invalid_argument);
+    json missing = jt;
+    missing["before"].erase("constraint");
+    REQUIRE_THROWS_AS(io::from_json<network_growth>(after, missing), invalid_argument);
+
+    io::json_options o;
+    o.significant_digits = 2;
+    const json jr = io::to_json(now, o);
+    CHECK(jr.at("organization_diversity").dump().size() <= 4);
 }

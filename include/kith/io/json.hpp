@@ -24,11 +24,16 @@
 #include <kith/io/detail/text.hpp>
 #include <kith/io/edge_list.hpp>
 #include <kith/metrics/brokerage.hpp>
+#include <kith/metrics/health.hpp>
 #include <kith/paths/explain.hpp>
 #include <kith/paths/warm_path.hpp>
 #include <kith/snapshot.hpp>
+#include <kith/suggest/bridges.hpp>
 #include <kith/suggest/event_plan.hpp>
 #include <kith/suggest/groups.hpp>
+#include <kith/suggest/people_to_meet.hpp>
+#include <kith/suggest/reconnect.hpp>
+#include <kith/suggest/ties_to_grow.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -93,6 +98,19 @@ inline const std::string& key_of(const snapshot& s, person_id p, const char* fn)
     return s.person_at(*v).key;
 }
 
+/// The display name of person `p` (who must be in `s`).
+inline const std::string& name_of(const snapshot& s, person_id p) { return s.person_at(*s.find_vertex(p)).name; }
+
+/// An optional timestamp as ISO 8601 or null.
+inline nlohmann::json time_or_null(const std::optional<timestamp>& t) {
+    return t ? nlohmann::json(iso8601(*t)) : nlohmann::json();
+}
+
+/// An optional channel by name or null.
+inline nlohmann::json channel_or_null(const std::optional<kith::channel>& c) {
+    return c ? nlohmann::json(std::string(to_string(*c))) : nlohmann::json();
+}
+
 inline nlohmann::json keys_of(const snapshot& s, const std::vector<person_id>& ps, const char* fn) {
     nlohmann::json a = nlohmann::json::array();
     for (person_id p : ps) a.push_back(key_of(s, p, fn));
@@ -153,6 +171,28 @@ struct json_reader {
         const auto& v = at(j, field);
         if (!v.is_array()) fail(field, "is not an array: " + v.dump());
         return v;
+    }
+    kith::tier tier_value(const nlohmann::json& j, const char* field) const {
+        const std::string t = text(j, field);
+        if (t == "strong") return tier::strong;
+        if (t == "occasional") return tier::occasional;
+        if (t == "weak") return tier::weak;
+        fail(field, "is not strong, occasional or weak: '" + t + "'");
+    }
+    std::optional<kith::channel> channel_or_null(const nlohmann::json& j, const char* field) const {
+        if (!has(j, field)) return std::nullopt;
+        const std::string c = text(j, field);
+        auto ch = parse_channel(c);
+        if (!ch) fail(field, "is not a channel: '" + c + "'");
+        return ch;
+    }
+    std::optional<timestamp> time_or_null(const nlohmann::json& j, const char* field) const {
+        if (!has(j, field)) return std::nullopt;
+        return time(j, field);
+    }
+    std::optional<double> real_or_null(const nlohmann::json& j, const char* field) const {
+        if (!has(j, field)) return std::nullopt;
+        return real(j, field);
     }
     person_id person(const std::string& key) const {
         auto v = s.find(key);
@@ -315,6 +355,118 @@ inline nlohmann::json to_json(const snapshot& s, const table_choice& t, const js
     return j;
 }
 
+/// One mutual contact of a person to meet: `{"person" (key), "name", "my_warmth",
+/// "their_warmth"}` (name only with `o.names`). Throws: `unknown_person`. Exact.
+inline nlohmann::json to_json(const snapshot& s, const mutual_contact& m, const json_options& o = {}) {
+    nlohmann::json j;
+    j["person"] = detail::key_of(s, m.who, "to_json(mutual_contact)");
+    if (o.names) j["name"] = detail::name_of(s, m.who);
+    j["my_warmth"] = detail::number(m.my_warmth, o);
+    j["their_warmth"] = detail::number(m.their_warmth, o);
+    return j;
+}
+
+/// A person to meet: `{"person" (key), "name", "score", "mutual_count", "mutuals": [mutual
+/// objects], "shared_interests", "shared_groups", "shared_organization" (or null)}`.
+/// Throws: `unknown_person`. Exact.
+inline nlohmann::json to_json(const snapshot& s, const person_suggestion& p, const json_options& o = {}) {
+    nlohmann::json j;
+    j["person"] = detail::key_of(s, p.who, "to_json(person_suggestion)");
+    if (o.names) j["name"] = detail::name_of(s, p.who);
+    j["score"] = detail::number(p.score, o);
+    j["mutual_count"] = p.mutual_count;
+    nlohmann::json mutuals = nlohmann::json::array();
+    for (const auto& m : p.mutuals) mutuals.push_back(to_json(s, m, o));
+    j["mutuals"] = std::move(mutuals);
+    j["shared_interests"] = p.shared_interests;
+    j["shared_groups"] = p.shared_groups;
+    j["shared_organization"] = p.shared_organization.empty() ? nlohmann::json() : nlohmann::json(p.shared_organization);
+    return j;
+}
+
+/// A goal of `suggest_ties_to_grow`: `{"name", "people" (keys)}`. Throws: `unknown_person`. Exact.
+inline nlohmann::json to_json(const snapshot& s, const growth_goal& g, const json_options& = {}) {
+    nlohmann::json j;
+    j["name"] = g.name;
+    j["people"] = detail::keys_of(s, g.people, "to_json(growth_goal)");
+    return j;
+}
+
+/// The gain on one goal: `{"goal" (index into the goals), "warmth_before", "warmth_after"}`.
+/// Throws nothing. Exact.
+inline nlohmann::json to_json(const snapshot&, const goal_gain& g, const json_options& o = {}) {
+    nlohmann::json j;
+    j["goal"] = g.goal;
+    j["warmth_before"] = detail::number(g.warmth_before, o);
+    j["warmth_after"] = detail::number(g.warmth_after, o);
+    return j;
+}
+
+/// A tie worth growing: `{"contact" (key), "name", "warmth", "tier", "last_interaction" (ISO or
+/// null), "last_channel" (or null), "score", "goals_opened", "gains": [gain objects],
+/// "new_in_reach"}`. Throws: `unknown_person`. Exact.
+inline nlohmann::json to_json(const snapshot& s, const tie_growth& g, const json_options& o = {}) {
+    nlohmann::json j;
+    j["contact"] = detail::key_of(s, g.contact, "to_json(tie_growth)");
+    if (o.names) j["name"] = detail::name_of(s, g.contact);
+    j["warmth"] = detail::number(g.warmth, o);
+    j["tier"] = std::string(to_string(g.tier));
+    j["last_interaction"] = detail::time_or_null(g.last_interaction);
+    j["last_channel"] = detail::channel_or_null(g.last_channel);
+    j["score"] = detail::number(g.score, o);
+    j["goals_opened"] = g.goals_opened;
+    nlohmann::json gains = nlohmann::json::array();
+    for (const auto& x : g.gains) gains.push_back(to_json(s, x, o));
+    j["gains"] = std::move(gains);
+    j["new_in_reach"] = g.new_in_reach;
+    return j;
+}
+
+/// A circle: `{"type": "organization"|"group", "name"}`. Throws nothing. Exact.
+inline nlohmann::json to_json(const circle& c, const json_options& = {}) {
+    nlohmann::json j;
+    j["type"] = c.type == circle::kind::organization ? "organization" : "group";
+    j["name"] = c.name;
+    return j;
+}
+
+/// A bridge to meet: `{"person" (key), "name", "opens": [circle objects], "introducer" (key),
+/// "introducer_name", "constraint_before", "constraint_after", "effective_size_before",
+/// "effective_size_after"}` (names only with `o.names`). Throws: `unknown_person`. Exact.
+inline nlohmann::json to_json(const snapshot& s, const bridge_suggestion& b, const json_options& o = {}) {
+    constexpr const char* fn = "to_json(bridge_suggestion)";
+    nlohmann::json j;
+    j["person"] = detail::key_of(s, b.who, fn);
+    if (o.names) j["name"] = detail::name_of(s, b.who);
+    nlohmann::json opens = nlohmann::json::array();
+    for (const auto& c : b.opens) opens.push_back(to_json(c, o));
+    j["opens"] = std::move(opens);
+    j["introducer"] = detail::key_of(s, b.introducer, fn);
+    if (o.names) j["introducer_name"] = detail::name_of(s, b.introducer);
+    j["constraint_before"] = detail::number(b.constraint_before, o);
+    j["constraint_after"] = detail::number(b.constraint_after, o);
+    j["effective_size_before"] = detail::number(b.effective_size_before, o);
+    j["effective_size_after"] = detail::number(b.effective_size_after, o);
+    return j;
+}
+
+/// A cooling tie to revive: `{"contact" (key), "name", "warmth", "tier", "last_interaction"
+/// (ISO), "last_channel" (or null), "silent_days", "usual_gap_days", "people_depending"}`.
+/// Throws: `unknown_person`. Exact.
+inline nlohmann::json to_json(const snapshot& s, const reconnect_suggestion& r, const json_options& o = {}) {
+    nlohmann::json j;
+    j["contact"] = detail::key_of(s, r.contact, "to_json(reconnect_suggestion)");
+    if (o.names) j["name"] = detail::name_of(s, r.contact);
+    j["warmth"] = detail::number(r.warmth, o);
+    j["tier"] = std::string(to_string(r.tier));
+    j["last_interaction"] = detail::iso8601(r.last_interaction);
+    j["last_channel"] = detail::channel_or_null(r.last_channel);
+    j["silent_days"] = detail::number(r.silent_days, o);
+    j["usual_gap_days"] = detail::number(r.usual_gap_days, o);
+    j["people_depending"] = r.people_depending;
+    return j;
+}
+
 // ----------------------------------------------------------------------------- metrics
 
 /// Brokerage measures: `{"constraint", "effective_size", "efficiency", "degree"}` (NaN -> null).
@@ -324,6 +476,67 @@ inline nlohmann::json to_json(const brokerage& b, const json_options& o = {}) {
     j["effective_size"] = detail::number(b.effective_size, o);
     j["efficiency"] = detail::number(b.efficiency, o);
     j["degree"] = b.degree;
+    return j;
+}
+
+/// Network health: `{"contacts", "strong", "occasional", "weak", "reach_2", "reach_3",
+/// "organization_diversity", "community_diversity", "constraint" (or null), "effective_size"
+/// (or null), "cooling"}` ("contacts" = strong + occasional + weak, not read back).
+/// Throws nothing. Exact.
+inline nlohmann::json to_json(const network_health& h, const json_options& o = {}) {
+    nlohmann::json j;
+    j["contacts"] = h.contacts();
+    j["strong"] = h.strong;
+    j["occasional"] = h.occasional;
+    j["weak"] = h.weak;
+    j["reach_2"] = h.reach_2;
+    j["reach_3"] = h.reach_3;
+    j["organization_diversity"] = detail::number(h.organization_diversity, o);
+    j["community_diversity"] = detail::number(h.community_diversity, o);
+    j["constraint"] = h.constraint ? detail::number(*h.constraint, o) : nlohmann::json();
+    j["effective_size"] = h.effective_size ? detail::number(*h.effective_size, o) : nlohmann::json();
+    j["cooling"] = h.cooling;
+    return j;
+}
+
+/// A tie whose tier changed: `{"contact" (key), "name", "before" (tier), "after" (tier)}`.
+/// Throws: `unknown_person`. Exact.
+inline nlohmann::json to_json(const snapshot& s, const tier_change& t, const json_options& o = {}) {
+    nlohmann::json j;
+    j["contact"] = detail::key_of(s, t.contact, "to_json(tier_change)");
+    if (o.names) j["name"] = detail::name_of(s, t.contact);
+    j["before"] = std::string(to_string(t.before));
+    j["after"] = std::string(to_string(t.after));
+    return j;
+}
+
+/// How a network grew: `{"before": health, "after": health, "change": {every health field:
+/// after - before (null when either is null)}, "new_contacts" (keys), "lost_contacts" (keys),
+/// "warmer": [tier changes], "cooler": [tier changes]}`. `s` resolves the people (the later
+/// snapshot: a lost contact must still be a person there). "change" is not read back.
+/// Throws: `unknown_person`. Exact.
+inline nlohmann::json to_json(const snapshot& s, const network_growth& g, const json_options& o = {}) {
+    constexpr const char* fn = "to_json(network_growth)";
+    nlohmann::json j;
+    j["before"] = to_json(g.before, o);
+    j["after"] = to_json(g.after, o);
+    nlohmann::json change;
+    const nlohmann::json b = to_json(g.before), a = to_json(g.after);  // exact
+    for (auto it = a.begin(); it != a.end(); ++it) {
+        const nlohmann::json& x = b.at(it.key());
+        if (it->is_null() || x.is_null()) change[it.key()] = nullptr;
+        else if (it->is_number_unsigned() && x.is_number_unsigned())
+            change[it.key()] = static_cast<std::int64_t>(it->get<std::uint64_t>()) - static_cast<std::int64_t>(x.get<std::uint64_t>());
+        else change[it.key()] = detail::number(it->get<double>() - x.get<double>(), o);
+    }
+    j["change"] = std::move(change);
+    j["new_contacts"] = detail::keys_of(s, g.new_contacts, fn);
+    j["lost_contacts"] = detail::keys_of(s, g.lost_contacts, fn);
+    nlohmann::json warmer = nlohmann::json::array(), cooler = nlohmann::json::array();
+    for (const auto& t : g.warmer) warmer.push_back(to_json(s, t, o));
+    for (const auto& t : g.cooler) cooler.push_back(to_json(s, t, o));
+    j["warmer"] = std::move(warmer);
+    j["cooler"] = std::move(cooler);
     return j;
 }
 
@@ -412,17 +625,9 @@ inline hop_explanation read(const json_reader& r, const nlohmann::json& j, tag<h
     h.from = r.person(j, "from");
     h.to = r.person(j, "to");
     h.warmth = r.real(j, "warmth");
-    const std::string t = r.text(j, "tier");
-    if (t == "strong") h.tier = tier::strong;
-    else if (t == "occasional") h.tier = tier::occasional;
-    else if (t == "weak") h.tier = tier::weak;
-    else r.fail("tier", "is not strong, occasional or weak: '" + t + "'");
-    if (r.has(j, "last_interaction")) h.last_interaction = r.time(j, "last_interaction");
-    if (r.has(j, "last_channel")) {
-        const std::string c = r.text(j, "last_channel");
-        h.last_channel = parse_channel(c);
-        if (!h.last_channel) r.fail("last_channel", "is not a channel: '" + c + "'");
-    }
+    h.tier = r.tier_value(j, "tier");
+    h.last_interaction = r.time_or_null(j, "last_interaction");
+    h.last_channel = r.channel_or_null(j, "last_channel");
     if (r.has(j, "days_since_last")) {
         const auto& v = r.at(j, "days_since_last");
         if (!v.is_number_integer()) r.fail("days_since_last", "is not an integer: " + v.dump());
@@ -516,6 +721,130 @@ inline brokerage read(const json_reader& r, const nlohmann::json& j, tag<brokera
     return b;
 }
 
+inline mutual_contact read(const json_reader& r, const nlohmann::json& j, tag<mutual_contact>) {
+    mutual_contact m;
+    m.who = r.person(j, "person");
+    m.my_warmth = r.real(j, "my_warmth");
+    m.their_warmth = r.real(j, "their_warmth");
+    return m;
+}
+
+inline person_suggestion read(const json_reader& r, const nlohmann::json& j, tag<person_suggestion>) {
+    person_suggestion p;
+    p.who = r.person(j, "person");
+    p.score = r.real(j, "score");
+    p.mutual_count = r.integer<std::size_t>(j, "mutual_count");
+    for (const auto& m : r.array(j, "mutuals")) p.mutuals.push_back(read(r, m, tag<mutual_contact>{}));
+    p.shared_interests = r.texts(j, "shared_interests");
+    p.shared_groups = r.texts(j, "shared_groups");
+    if (r.has(j, "shared_organization")) p.shared_organization = r.text(j, "shared_organization");
+    else (void)r.at(j, "shared_organization");
+    return p;
+}
+
+inline growth_goal read(const json_reader& r, const nlohmann::json& j, tag<growth_goal>) {
+    growth_goal g;
+    g.name = r.text(j, "name");
+    g.people = r.people(j, "people");
+    return g;
+}
+
+inline goal_gain read(const json_reader& r, const nlohmann::json& j, tag<goal_gain>) {
+    goal_gain g;
+    g.goal = r.integer<std::size_t>(j, "goal");
+    g.warmth_before = r.real(j, "warmth_before");
+    g.warmth_after = r.real(j, "warmth_after");
+    return g;
+}
+
+inline tie_growth read(const json_reader& r, const nlohmann::json& j, tag<tie_growth>) {
+    tie_growth g;
+    g.contact = r.person(j, "contact");
+    g.warmth = r.real(j, "warmth");
+    g.tier = r.tier_value(j, "tier");
+    (void)r.at(j, "last_interaction");
+    (void)r.at(j, "last_channel");
+    g.last_interaction = r.time_or_null(j, "last_interaction");
+    g.last_channel = r.channel_or_null(j, "last_channel");
+    g.score = r.real(j, "score");
+    g.goals_opened = r.integer<std::size_t>(j, "goals_opened");
+    for (const auto& x : r.array(j, "gains")) g.gains.push_back(read(r, x, tag<goal_gain>{}));
+    g.new_in_reach = r.integer<std::size_t>(j, "new_in_reach");
+    return g;
+}
+
+inline circle read(const json_reader& r, const nlohmann::json& j, tag<circle>) {
+    circle c;
+    const std::string t = r.text(j, "type");
+    if (t == "organization") c.type = circle::kind::organization;
+    else if (t == "group") c.type = circle::kind::group;
+    else r.fail("type", "is not organization or group: '" + t + "'");
+    c.name = r.text(j, "name");
+    return c;
+}
+
+inline bridge_suggestion read(const json_reader& r, const nlohmann::json& j, tag<bridge_suggestion>) {
+    bridge_suggestion b;
+    b.who = r.person(j, "person");
+    for (const auto& c : r.array(j, "opens")) b.opens.push_back(read(r, c, tag<circle>{}));
+    b.introducer = r.person(j, "introducer");
+    b.constraint_before = r.real(j, "constraint_before");
+    b.constraint_after = r.real(j, "constraint_after");
+    b.effective_size_before = r.real(j, "effective_size_before");
+    b.effective_size_after = r.real(j, "effective_size_after");
+    return b;
+}
+
+inline reconnect_suggestion read(const json_reader& r, const nlohmann::json& j, tag<reconnect_suggestion>) {
+    reconnect_suggestion x;
+    x.contact = r.person(j, "contact");
+    x.warmth = r.real(j, "warmth");
+    x.tier = r.tier_value(j, "tier");
+    x.last_interaction = r.time(j, "last_interaction");
+    (void)r.at(j, "last_channel");
+    x.last_channel = r.channel_or_null(j, "last_channel");
+    x.silent_days = r.real(j, "silent_days");
+    x.usual_gap_days = r.real(j, "usual_gap_days");
+    x.people_depending = r.integer<std::size_t>(j, "people_depending");
+    return x;
+}
+
+inline network_health read(const json_reader& r, const nlohmann::json& j, tag<network_health>) {
+    network_health h;
+    h.strong = r.integer<std::size_t>(j, "strong");
+    h.occasional = r.integer<std::size_t>(j, "occasional");
+    h.weak = r.integer<std::size_t>(j, "weak");
+    h.reach_2 = r.integer<std::size_t>(j, "reach_2");
+    h.reach_3 = r.integer<std::size_t>(j, "reach_3");
+    h.organization_diversity = r.real(j, "organization_diversity");
+    h.community_diversity = r.real(j, "community_diversity");
+    (void)r.at(j, "constraint");
+    (void)r.at(j, "effective_size");
+    h.constraint = r.real_or_null(j, "constraint");
+    h.effective_size = r.real_or_null(j, "effective_size");
+    h.cooling = r.integer<std::size_t>(j, "cooling");
+    return h;
+}
+
+inline tier_change read(const json_reader& r, const nlohmann::json& j, tag<tier_change>) {
+    tier_change t;
+    t.contact = r.person(j, "contact");
+    t.before = r.tier_value(j, "before");
+    t.after = r.tier_value(j, "after");
+    return t;
+}
+
+inline network_growth read(const json_reader& r, const nlohmann::json& j, tag<network_growth>) {
+    network_growth g;
+    g.before = read(r, r.at(j, "before"), tag<network_health>{});
+    g.after = read(r, r.at(j, "after"), tag<network_health>{});
+    g.new_contacts = r.people(j, "new_contacts");
+    g.lost_contacts = r.people(j, "lost_contacts");
+    for (const auto& t : r.array(j, "warmer")) g.warmer.push_back(read(r, t, tag<tier_change>{}));
+    for (const auto& t : r.array(j, "cooler")) g.cooler.push_back(read(r, t, tag<tier_change>{}));
+    return g;
+}
+
 template <class T>
 std::vector<T> read(const json_reader& r, const nlohmann::json& j, tag<std::vector<T>>) {
     if (!j.is_array()) throw invalid_argument(std::string(r.fn) + ": expected an array, found " + std::string(j.type_name()));
@@ -526,8 +855,10 @@ std::vector<T> read(const json_reader& r, const nlohmann::json& j, tag<std::vect
 
 } // namespace detail
 
-/// Reads back what `to_json(s, x)` wrote, for T in warm_path, hop_explanation, path_explanation,
-/// group_suggestion, talking_points, event_pick, event_plan, table_choice, brokerage, and
+/// Reads back what `to_json(s, x)` (or `to_json(x)`) wrote, for T in warm_path, hop_explanation,
+/// path_explanation, group_suggestion, talking_points, event_pick, event_plan, table_choice,
+/// brokerage, mutual_contact, person_suggestion, growth_goal, goal_gain, tie_growth, circle,
+/// bridge_suggestion, reconnect_suggestion, network_health, tier_change, network_growth, and
 /// `std::vector` of those. Person keys are resolved in `s`, groups by name.
 /// Complexity: O(size of j) expected. Preconditions: none.
 /// Returns: the value; `from_json<T>(s, to_json(s, x)) == x` for exact (unrounded) JSON.

@@ -11,17 +11,25 @@
 #include <kith/core/error.hpp>
 #include <kith/core/ids.hpp>
 #include <kith/core/types.hpp>
+#include <kith/core/time.hpp>
+#include <kith/metrics/health.hpp>
 #include <kith/paths/explain.hpp>
 #include <kith/paths/warm_path.hpp>
 #include <kith/snapshot.hpp>
+#include <kith/suggest/bridges.hpp>
 #include <kith/suggest/event_plan.hpp>
 #include <kith/suggest/groups.hpp>
+#include <kith/suggest/people_to_meet.hpp>
+#include <kith/suggest/reconnect.hpp>
+#include <kith/suggest/ties_to_grow.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <ostream>
 #include <sstream>
 #include <string>
@@ -218,6 +226,178 @@ inline text_table event_plan_table(const snapshot& s, const event_plan& p) {
         t.add_row({std::to_string(i + 1), person_label(s, x.who), format_fixed(x.gain, 1), std::to_string(x.new_people),
                    std::to_string(x.new_organizations), std::to_string(x.new_communities), about});
     }
+    return t;
+}
+
+
+/// "YYYY-MM-DD" (UTC, proleptic Gregorian) for a timestamp. O(1). Throws nothing.
+inline std::string format_date(timestamp t) {
+    const std::int64_t s = to_unix(t);
+    std::int64_t z = (s >= 0 ? s : s - 86399) / 86400 + 719468;  // civil_from_days (Howard Hinnant)
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
+    return buf;
+}
+
+namespace detail {
+
+/// "2026-10-02 (meeting)", "2026-10-02", or "-".
+inline std::string last_contact_cell(const std::optional<timestamp>& t, const std::optional<channel>& c) {
+    if (!t) return "-";
+    std::string out = format_date(*t);
+    if (c) out += " (" + std::string(to_string(*c)) + ")";
+    return out;
+}
+
+/// The display name of p ("key" when it has none). Throws: `unknown_person`.
+inline std::string short_name(const snapshot& s, person_id p) {
+    auto v = s.find_vertex(p);
+    if (!v) throw unknown_person("short_name: person id " + std::to_string(p.value()) + " is not in the snapshot");
+    const person& x = s.person_at(*v);
+    return x.name.empty() ? x.key : x.name;
+}
+
+} // namespace detail
+
+/// People to meet: rank, person, score (4 decimals), mutual contacts (count), the strongest
+/// mutual contacts by name (at most `max_via`), and what to talk about (organisation, shared
+/// interests, shared groups). Throws: `unknown_person`.
+inline text_table people_to_meet_table(const snapshot& s, const std::vector<person_suggestion>& ps,
+                                       std::size_t max_via = 2) {
+    text_table t({{"#", align::right}, {"meet"}, {"score", align::right}, {"mutuals", align::right}, {"through"},
+                  {"talk about"}});
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+        const person_suggestion& p = ps[i];
+        std::vector<std::string> via;
+        for (std::size_t m = 0; m < p.mutuals.size() && m < max_via; ++m) via.push_back(detail::short_name(s, p.mutuals[m].who));
+        std::vector<std::string> talk;
+        if (!p.shared_organization.empty()) talk.push_back(p.shared_organization);
+        talk.insert(talk.end(), p.shared_interests.begin(), p.shared_interests.end());
+        talk.insert(talk.end(), p.shared_groups.begin(), p.shared_groups.end());
+        t.add_row({std::to_string(i + 1), person_label(s, p.who), format_fixed(p.score, 4), std::to_string(p.mutual_count),
+                   join_or_dash(via), join_or_dash(talk)});
+    }
+    return t;
+}
+
+/// Ties to grow: rank, contact, warmth now (2 decimals), tier, last contact, gain (sum of the
+/// rises in best path warmth, 3 decimals), people newly within reach, and each improved goal as
+/// "name before -> after" (3 decimals; goal names from `goals`, the list passed to `suggest_ties_to_grow`).
+/// Throws: `unknown_person`.
+inline text_table ties_to_grow_table(const snapshot& s, const std::vector<tie_growth>& ts,
+                                     const std::vector<growth_goal>& goals) {
+    text_table t({{"#", align::right}, {"grow"}, {"warmth", align::right}, {"tier"}, {"last contact"},
+                  {"gain", align::right}, {"new in reach", align::right}, {"goals: best path warmth now -> then"}});
+    for (std::size_t i = 0; i < ts.size(); ++i) {
+        const tie_growth& g = ts[i];
+        std::vector<std::string> opened;
+        for (const goal_gain& x : g.gains) {
+            const std::string name = x.goal < goals.size() ? goals[x.goal].name : "goal " + std::to_string(x.goal);
+            opened.push_back(name + " " + format_fixed(x.warmth_before, 3) + " -> " + format_fixed(x.warmth_after, 3));
+        }
+        t.add_row({std::to_string(i + 1), person_label(s, g.contact), format_fixed(g.warmth, 2),
+                   std::string(to_string(g.tier)), detail::last_contact_cell(g.last_interaction, g.last_channel),
+                   format_fixed(g.score, 3), std::to_string(g.new_in_reach), join_or_dash(opened, "; ")});
+    }
+    return t;
+}
+
+/// Bridges: rank, person, who introduces (strongest mutual contact), my constraint before ->
+/// after the new tie (4 decimals), effective size before -> after (1 decimal), and the circles
+/// they open ("org:" / "group:" prefixes). Throws: `unknown_person`.
+inline text_table bridges_table(const snapshot& s, const std::vector<bridge_suggestion>& bs) {
+    text_table t({{"#", align::right}, {"meet"}, {"introduced by"}, {"constraint", align::right},
+                  {"effective size", align::right}, {"opens"}});
+    for (std::size_t i = 0; i < bs.size(); ++i) {
+        const bridge_suggestion& b = bs[i];
+        std::vector<std::string> opens;
+        for (const circle& c : b.opens) opens.push_back((c.type == circle::kind::organization ? "org: " : "group: ") + c.name);
+        t.add_row({std::to_string(i + 1), person_label(s, b.who), person_label(s, b.introducer),
+                   format_fixed(b.constraint_before, 4) + " -> " + format_fixed(b.constraint_after, 4),
+                   format_fixed(b.effective_size_before, 1) + " -> " + format_fixed(b.effective_size_after, 1),
+                   join_or_dash(opens, "; ")});
+    }
+    return t;
+}
+
+/// Cooling ties: rank, contact, warmth (2 decimals), tier, last contact, days silent, usual gap
+/// in days (1 decimal), people depending on the tie. Throws: `unknown_person`.
+inline text_table reconnect_table(const snapshot& s, const std::vector<reconnect_suggestion>& rs) {
+    text_table t({{"#", align::right}, {"reconnect with"}, {"warmth", align::right}, {"tier"}, {"last contact"},
+                  {"silent days", align::right}, {"usual gap", align::right}, {"depending", align::right}});
+    for (std::size_t i = 0; i < rs.size(); ++i) {
+        const reconnect_suggestion& r = rs[i];
+        t.add_row({std::to_string(i + 1), person_label(s, r.contact), format_fixed(r.warmth, 2),
+                   std::string(to_string(r.tier)), detail::last_contact_cell(r.last_interaction, r.last_channel),
+                   format_fixed(std::floor(r.silent_days), 0), format_fixed(r.usual_gap_days, 1),
+                   std::to_string(r.people_depending)});
+    }
+    return t;
+}
+
+namespace detail {
+
+/// The rows of a health table: label, then the value as text (counts as integers, diversity in
+/// bits with 2 decimals, constraint 3 decimals, effective size 1 decimal, "-" when absent).
+inline std::vector<std::pair<std::string, std::string>> health_rows(const network_health& h) {
+    auto opt = [](const std::optional<double>& x, int d) { return x ? format_fixed(*x, d) : std::string("-"); };
+    return {{"contacts", std::to_string(h.contacts())},
+            {"  strong", std::to_string(h.strong)},
+            {"  occasional", std::to_string(h.occasional)},
+            {"  weak", std::to_string(h.weak)},
+            {"within reach in 2 hops", std::to_string(h.reach_2)},
+            {"within reach in 3 hops", std::to_string(h.reach_3)},
+            {"organisation diversity (bits)", format_fixed(h.organization_diversity, 2)},
+            {"community diversity (bits)", format_fixed(h.community_diversity, 2)},
+            {"constraint (lower = more brokerage)", opt(h.constraint, 3)},
+            {"effective size", opt(h.effective_size, 1)},
+            {"cooling ties", std::to_string(h.cooling)}};
+}
+
+/// after - before as a signed cell ("+3", "-0.12", "0", "-" when a side is missing).
+inline std::string change_cell(const std::string& before, const std::string& after, int decimals) {
+    if (before == "-" || after == "-") return "-";
+    const double d = std::strtod(after.c_str(), nullptr) - std::strtod(before.c_str(), nullptr);
+    std::string out = format_fixed(d, decimals);
+    if (out.find_first_not_of("0.") == std::string::npos) return out;  // zero
+    return out[0] == '-' ? out : "+" + out;
+}
+
+} // namespace detail
+
+/// One person's network health: figure, value. Throws nothing beyond allocation.
+inline text_table health_table(const network_health& h) {
+    text_table t({{"figure"}, {"value", align::right}});
+    for (auto& [label, value] : detail::health_rows(h)) t.add_row({label, value});
+    return t;
+}
+
+/// A comparison of two snapshots: figure, value before, value after, change (with sign).
+/// `before_label` / `after_label` head the two value columns (e.g. the two dates).
+inline text_table growth_table(const network_growth& g, const std::string& before_label, const std::string& after_label) {
+    text_table t({{"figure"}, {before_label, align::right}, {after_label, align::right}, {"change", align::right}});
+    const auto b = detail::health_rows(g.before), a = detail::health_rows(g.after);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const std::size_t dot = a[i].second.find('.');
+        const int decimals = dot == std::string::npos ? 0 : static_cast<int>(a[i].second.size() - dot - 1);
+        t.add_row({a[i].first, b[i].second, a[i].second, detail::change_cell(b[i].second, a[i].second, decimals)});
+    }
+    return t;
+}
+
+/// Ties whose tier changed: contact, tier before, tier after. Throws: `unknown_person`.
+inline text_table tier_changes_table(const snapshot& s, const std::vector<tier_change>& cs) {
+    text_table t({{"contact"}, {"before"}, {"after"}});
+    for (const tier_change& c : cs)
+        t.add_row({person_label(s, c.contact), std::string(to_string(c.before)), std::string(to_string(c.after))});
     return t;
 }
 
