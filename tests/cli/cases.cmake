@@ -118,3 +118,5 @@ kith_cli_case(health_bad_compare_date EXIT 2 ARGS health --data @SAMPLE@ --me p0
               STDERR "--compare-to: 'spring' is not a date")
 kith_cli_case(health_compare_not_before EXIT 2 ARGS health --data @SAMPLE@ --me p0001 --now 2026-06-01 --compare-to 2026-07-01
               STDERR "--compare-to: 2026-07-01 is not before --now \\(2026-06-01\\)")
+kith_cli_case(health_as_other EXIT 2 ARGS health --data @SAMPLE@ --me p0001 --as p0002 STDERR "--as must be the --me person")
+kith_cli_case(health_edges_json ARGS health --edges @DATA@/small.txt --me a --json STDOUT health_edges.json)
