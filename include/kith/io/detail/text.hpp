@@ -191,7 +191,15 @@ inline std::optional<timestamp> parse_timestamp(std::string_view s) {
         } else {
             const std::size_t z = rest.find_first_of("+-");
             if (z != std::string_view::npos) {
-                zone_fmt = rest.substr(z).find(':') != std::string_view::npos ? "%Ez" : "%z";
+                // The zone must be exactly [+-]HH:MM or [+-]HHMM before date::parse sees it
+                // (a stray sign such as "-+02:00" made it negate INT64_MIN: undefined behaviour).
+                const std::string_view zone = rest.substr(z);
+                const bool hhmm = zone.size() == 5 && is_digit(zone[1]) && is_digit(zone[2]) &&
+                                  is_digit(zone[3]) && is_digit(zone[4]);
+                const bool hh_mm = zone.size() == 6 && is_digit(zone[1]) && is_digit(zone[2]) && zone[3] == ':' &&
+                                   is_digit(zone[4]) && is_digit(zone[5]);
+                if (!hhmm && !hh_mm) return std::nullopt;
+                zone_fmt = hh_mm ? "%Ez" : "%z";
                 rest = rest.substr(0, z);
             }
         }
