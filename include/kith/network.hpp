@@ -600,17 +600,23 @@ private:
     }
 
     std::uint32_t find_or_add_tie(person_id a, person_id b) {
-        const std::uint64_t k = pair_key(a, b);
-        auto it = tie_index_.find(k);
-        if (it != tie_index_.end()) return it->second;
         if (ties_.size() >= no_index) throw invalid_argument("network: more than 2^32-1 tie slots");
         const auto t = static_cast<std::uint32_t>(ties_.size());
+        // One hash probe: insert the new slot number, or find the existing one.
+        const auto [it, added] = tie_index_.try_emplace(pair_key(a, b), t);
+        if (!added) return it->second;
         tie_record r;
         r.a = std::min(a, b);
         r.b = std::max(a, b);
-        ties_.push_back(std::move(r));
-        tie_alive_.push_back(1);
-        tie_index_.emplace(k, t);
+        try {
+            ties_.push_back(std::move(r));
+            tie_alive_.push_back(1);
+        } catch (...) {  // keep the strong guarantee
+            if (tie_alive_.size() > ties_.size()) tie_alive_.pop_back();
+            if (ties_.size() > t) ties_.pop_back();
+            tie_index_.erase(it);
+            throw;
+        }
         incident_[a.value()].push_back(t);
         incident_[b.value()].push_back(t);
         ++live_ties_;
