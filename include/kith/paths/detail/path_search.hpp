@@ -5,7 +5,9 @@
 // cost-sorted adjacency with a cut) and the generic tier (one way, integer or double costs).
 // Labels are (cost, hops) keys compared lexicographically, ties broken by the lexicographically
 // smallest vertex sequence (materialised only on exact key ties). Uncapped searches keep one label
-// per vertex and side; hop-capped ones keep a Pareto set over (cost, hops). Labels are immutable
+// per vertex and side; hop-capped ones keep a Pareto set over (cost, hops), and when
+// bidirectional meet in the middle (forward labels up to ceil(H/2) hops, backward up to floor(H/2),
+// meetings at vertices, own stopping rule: see run_split). Labels are immutable
 // once created (a better one replaces it in the vertex list), so recorded meetings never change
 // under our feet. A relaxation u->v is skipped when key(v) + (smallest key of the other side)
 // exceeds the best meeting: no path through it can beat or tie the best (strict comparison keeps
@@ -295,6 +297,17 @@ public:
         auto& h0 = cs_.heap[0];
         auto& h1 = cs_.heap[1];
         const path_key<Cost> zero{};
+        // Bidirectional stopping gap g = (hop cost, 1 hop). Stop when best < top_f + top_b + g.
+        // Proof: take a path P = x_0..x_k with key K* <= best that no meeting has recorded. Let
+        // x_0..x_p be settled forward along P (exact prefix labels) and x_q..x_k backward. If some
+        // x_i were settled or labelled by both sides along P, `meet` would have recorded P (or a
+        // dominating label's meeting, key <=). Forward expanded x_p, so x_{p+1} carries a forward
+        // label of key D_f(x_{p+1}) (the cut cannot have dropped it: D_f + top_b(then) <= K*);
+        // likewise x_{q-1} a backward one. Not met, so x_{p+1} != x_{q-1}, both unsettled, and
+        // p+1 < q-1: at least one arc, costing >= hop cost and one hop, lies between them. Hence
+        // top_f + top_b <= D_f(x_{p+1}) + D_b(x_{q-1}) <= K* - g, and we do not stop. One-way
+        // searches (generic tier) keep the plain rule (g = 0).
+        const path_key<Cost> gap = bidir_ ? path_key<Cost>{spec_.hop, 1} : zero;
         if (split_) {
             run_split();
         } else for (;;) {
@@ -306,7 +319,7 @@ public:
                 if (h1.empty()) break;
                 tb = {h1.front().c, h1.front().h};
             }
-            if (has_best_ && best_ < tf + tb) break;
+            if (has_best_ && best_ < tf + tb + gap) break;
             const int side = (bidir_ && tb < tf) ? 1 : 0;  // the side with the smaller key
             auto& h = cs_.heap[side];
             const std::uint32_t li = h.front().label;
