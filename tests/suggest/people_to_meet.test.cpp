@@ -146,6 +146,66 @@ TEST_CASE("people to meet: private ties and excluded people are never used or re
     CHECK(kith::suggest_people_to_meet(s, pid(0), opt).empty());
 }
 
+TEST_CASE("people to meet: a tie I may not see neither rules a person out nor changes a score", "[suggest]") {
+    // me - Dev is Dev's private tie: for me it does not exist, so Dev (Ana's contact) is a friend of
+    // a friend and every answer equals the one on the network without that tie.
+    kith::network net = hand_network();
+    net.set_warmth(pid(0), pid(4), 0.3);
+    net.set_visibility(pid(0), pid(4), kith::visibility{pid(4)});
+    const kith::snapshot s(net, now);
+    const kith::network plain = hand_network();
+    const kith::snapshot visible(plain, now);
+    for (unsigned score = 0; score < 7; ++score)
+        for (auto w : {kith::link_weighting::warmth, kith::link_weighting::unweighted}) {
+            kith::people_to_meet_options opt;
+            opt.score = static_cast<kith::link_score>(score);
+            opt.weighting = w;
+            INFO("score " << score);
+            const auto r = kith::suggest_people_to_meet(s, pid(0), opt);
+            CHECK(r == kith::suggest_people_to_meet(visible, pid(0), opt));
+            const auto ids = whos(r);
+            CHECK(std::find(ids.begin(), ids.end(), 4u) != ids.end());
+        }
+    // Dev sees the tie: I am her contact, never suggested to her.
+    for (const auto& x : kith::suggest_people_to_meet(s, pid(4))) CHECK(x.who != pid(0));
+}
+
+TEST_CASE("people to meet: an excluded person's ties leave every degree, strength and total", "[suggest]") {
+    // Excluding Eve: Dev's degree drops to 1 (Ana), so the answers equal those on the network
+    // without Eve, for every score (Jaccard, preferential attachment and the default included).
+    const kith::network net = hand_network();
+    const kith::snapshot s(net, now);
+    kith::network without = hand_network();
+    without.remove_person(pid(5));
+    const kith::snapshot visible(without, now);
+    kith::people_to_meet_options opt;
+    opt.weighting = kith::link_weighting::unweighted;
+    opt.excluded = {pid(5)};
+    opt.score = kith::link_score::jaccard;  // Dev: 1 / (2 + 1 - 1)
+    auto r = kith::suggest_people_to_meet(s, pid(0), opt);
+    REQUIRE(whos(r) == std::vector<std::uint32_t>{3, 4});
+    CHECK_THAT(r[1].score, WithinAbs(0.5, 1e-12));
+    opt.score = kith::link_score::preferential_attachment;  // Cleo 2*2, Dev 2*1; Eve excluded
+    r = kith::suggest_people_to_meet(s, pid(0), opt);
+    REQUIRE(whos(r) == std::vector<std::uint32_t>{3, 4});
+    CHECK(r[1].score == 2.0);
+    opt.score = kith::link_score::kith_default;  // Dev: 1/3 (RA) + 0.25 * 2*1/10 (2 x 5 ties left)
+    r = kith::suggest_people_to_meet(s, pid(0), opt);
+    REQUIRE(whos(r) == std::vector<std::uint32_t>{3, 4});
+    CHECK_THAT(r[1].score, WithinAbs(1.0 / 3.0 + 0.25 * 2.0 / 10.0, 1e-12));
+    for (unsigned score = 0; score < 7; ++score)
+        for (auto w : {kith::link_weighting::warmth, kith::link_weighting::unweighted})
+            for (std::uint32_t me : {0u, 1u, 3u}) {
+                kith::people_to_meet_options o;
+                o.score = static_cast<kith::link_score>(score);
+                o.weighting = w;
+                kith::people_to_meet_options vo = o;
+                o.excluded = {pid(5), pid(5)};  // duplicates are harmless
+                INFO("score " << score << " me " << me);
+                CHECK(kith::suggest_people_to_meet(s, pid(me), o) == kith::suggest_people_to_meet(visible, pid(me), vo));
+            }
+}
+
 namespace {
 
 struct oracle_case {
@@ -165,8 +225,9 @@ std::vector<std::pair<double, std::uint32_t>> brute_force(const kith::snapshot& 
     for (std::uint32_t a = 0; a < n; ++a)
         for (auto x = s.arc_begin(a); x != s.arc_end(a); ++x) {
             const auto b = s.arc_target(x);
+            if (excluded.count(a) || excluded.count(b)) continue;  // the visible sub-network has no excluded people
             if (!s.arc_is_private(x)) pub[a][b] = s.arc_warmth(x);
-            if (!s.arc_visible(x, me) || excluded.count(a) || excluded.count(b)) continue;
+            if (!s.arc_visible(x, me)) continue;
             if (opt.min_tie_warmth > 0 && s.arc_warmth(x) < opt.min_tie_warmth) continue;
             usable[a][b] = s.arc_warmth(x);
         }
@@ -177,7 +238,7 @@ std::vector<std::pair<double, std::uint32_t>> brute_force(const kith::snapshot& 
     auto pstr = [&](std::uint32_t z) { double t = 0; for (auto& [k, x] : pub[z]) t += x; return t; };
     double total_s = 0, total_d = 0, total_n = 0;
     for (std::uint32_t z = 0; z < n; ++z) { total_s += pstr(z); total_d += pdeg(z); }
-    std::vector<double> nov(n, 0.0);  // novelty: public ties with interactions, exp(-age of first / days)
+    std::vector<double> nov(n, 0.0);  // novelty: public ties with interactions (excluded people's ties left out)
     for (std::uint32_t a = 0; a < n; ++a)
         for (auto& [b, x] : pub[a]) {
             const auto* ev = s.evidence(a, b);
@@ -187,7 +248,8 @@ std::vector<std::pair<double, std::uint32_t>> brute_force(const kith::snapshot& 
     std::vector<std::pair<double, std::uint32_t>> out;
     if (excluded.count(me) || opt.k == 0) return out;
     for (std::uint32_t v = 0; v < n; ++v) {
-        if (v == me || excluded.count(v) || s.find_arc(me, v)) continue;
+        const auto mine = s.find_arc(me, v);
+        if (v == me || excluded.count(v) || (mine && s.arc_visible(*mine, me))) continue;  // a hidden tie is no contact
         double cn = 0, wcn = 0, ra = 0, wra = 0, aa = 0, waa = 0;
         for (auto& [z, wuz] : usable[me]) {
             auto it = usable[v].find(z);
@@ -204,7 +266,7 @@ std::vector<std::pair<double, std::uint32_t>> brute_force(const kith::snapshot& 
         case kith::link_score::adamic_adar: sc = w ? waa : aa; break;
         case kith::link_score::jaccard: {
             const double inter = w ? wcn : cn;
-            const double uni = w ? str(me) + pstr(v) - inter : deg(me) + pdeg(v) - inter;
+            const double uni = w ? str(me) + str(v) - inter : deg(me) + deg(v) - inter;  // usable ties on both sides
             sc = inter <= 0 ? 0 : uni > inter ? inter / uni : 1.0;
             break;
         }
@@ -291,7 +353,8 @@ TEST_CASE("people to meet: equals a brute-force pairwise oracle on random graphs
         }
         for (const auto& x : got) {
             CHECK(x.who != pid(c.me));
-            CHECK_FALSE(s.find_arc(c.me, s.vertex_of(x.who)));
+            const auto mine = s.find_arc(c.me, s.vertex_of(x.who));
+            CHECK_FALSE((mine && s.arc_visible(*mine, c.me)));
             for (auto e : c.opt.excluded) {
                 CHECK(x.who != e);
                 for (const auto& m : x.mutuals) CHECK(m.who != e);
@@ -389,6 +452,28 @@ TEST_CASE("people to meet: workspace reuse across many queries and generation wr
             CHECK(kith::suggest_people_to_meet(s, pid(v), opt, ws) == fresh[v]);
         }
     (void)c;
+}
+
+TEST_CASE("people to meet: the exact sum behind the prior totals does not depend on order", "[suggest]") {
+    kith::detail::exact_sum a, b;
+    for (double x : {1e16, 1.0, -1e16}) a.add(x);
+    CHECK(a.value() == 1.0);
+    for (int i = 0; i < 10; ++i) b.add(0.1);
+    CHECK(b.value() == 1.0);  // a plain loop gives 0.9999999999999999
+    std::mt19937_64 rng(7);
+    std::vector<double> xs;
+    for (int i = 0; i < 500; ++i) xs.push_back(uniform(rng) * std::exp(-30 * uniform(rng)));
+    kith::detail::exact_sum fwd, rev, removed;
+    for (double x : xs) fwd.add(x);
+    for (auto it = xs.rbegin(); it != xs.rend(); ++it) rev.add(*it);
+    CHECK(fwd.value() == rev.value());
+    // Subtracting terms gives exactly the sum of the rest.
+    kith::detail::exact_sum rest;
+    removed = fwd;
+    for (std::size_t i = 0; i < xs.size(); ++i) (i % 3 == 0 ? removed : rest).add(i % 3 == 0 ? -xs[i] : xs[i]);
+    CHECK(removed.value() == rest.value());
+    kith::detail::exact_sum empty;
+    CHECK(empty.value() == 0.0);
 }
 
 TEST_CASE("people to meet: errors", "[suggest]") {

@@ -19,10 +19,18 @@
 // are positive for active people, the default (and preferential attachment) also considers
 // people beyond two hops; the top k stays exact over every eligible person (a threshold
 // algorithm over the people sorted by strength and by novelty finds the best strangers).
-// Eligible: not me, not an existing contact (any tie, even one I cannot see), not excluded, and
-// reachable through ties I may see. Private ties of others and excluded people are never used:
-// not as mutual contacts, not in counts, not in degrees (a mutual contact's degree counts only the
-// ties I may see; the prior side uses public ties only). Each result lists its mutual contacts
+// Eligible: not me, not an existing contact through a tie I may see, not excluded, and reachable
+// through ties I may see. Private ties of others and excluded people are never used: not as
+// mutual contacts, not in counts, not in degrees, not to rule a person out. Every answer equals
+// the answer on my visible sub-network (the network without the ties I may not see and without
+// the excluded people): a mutual contact's degree and the Jaccard union count the ties I may
+// use; the prior side (preferential attachment, activity, novelty and their totals) counts the
+// public ties between people not excluded. Without exclusions the precomputed figures serve
+// as they are; with exclusions, the figures of the excluded people's neighbours are recomputed
+// on the fly over their own arcs (same order, so the same doubles) and the totals are exact
+// sums the removed ties are subtracted from (detail::exact_sum), so the query stays
+// O(two-hop + degrees of the excluded and of the affected people it scores), never O(V).
+// Each result lists its mutual contacts
 // (strongest first: product of the two warmths, then id) and talking points: shared interests,
 // groups and organisation. Ties in score are broken by person id (ascending).
 #pragma once
@@ -146,6 +154,7 @@ public:
         excluded.resize(n);
         candidate.resize(n);
         walked.resize(n);
+        affected.resize(n);
         sums.resize(n);
         contact_warmth.assign(n, 0.0);
         walks2.assign(n, 0.0);
@@ -157,6 +166,9 @@ public:
     const snapshot* graph_;
     detail::public_degrees prior;
     detail::stamp_set contact, excluded, candidate, walked;
+    detail::stamp_set affected;  // not excluded, with a public tie to an excluded person
+    detail::exact_sum scratch_sum;
+    std::vector<snapshot::vertex_type> excluded_list;
     std::vector<detail::two_hop_sums> sums;
     std::vector<double> contact_warmth;  // visible warmth of my tie (0: unusable)
     std::vector<double> walks2;          // Katz: weighted walks of length 2 from me
@@ -173,8 +185,59 @@ struct people_query {
     double my_public_degree = 0;   // prior side
     double my_public_strength = 0;
     double my_novelty = 0;
+    double total_degree = 0;       // prior totals without the excluded people's ties
+    double total_strength = 0;
+    double total_novelty = 0;
     bool katz = false;
 };
+
+/// Whether the asker `me` may use arc `a` under `opt`: visible to me, not to an excluded person,
+/// warm enough (ws.excluded must be marked for this query).
+struct usable_arc {
+    const snapshot* s;
+    const people_to_meet_workspace* ws;
+    std::optional<snapshot::vertex_type> asker;
+    double min_warmth;
+    snapshot::cost_type min_cost;
+    bool priv;
+    usable_arc(const people_to_meet_workspace& w, snapshot::vertex_type me, const people_to_meet_options& opt)
+        : s(w.graph_), ws(&w), asker(me), min_warmth(opt.min_tie_warmth),
+          min_cost(opt.min_tie_warmth > 0 ? snapshot::warmth_to_cost(opt.min_tie_warmth) : snapshot::max_cost),
+          priv(w.graph_->has_private_ties()) {}
+    bool operator()(snapshot::arc_index a) const {
+        return (!priv || s->arc_visible(a, asker)) && !ws->excluded.is_set(s->arc_target(a)) &&
+               (min_warmth <= 0 || (s->arc_cost(a) <= min_cost && s->arc_warmth(a) >= min_warmth));
+    }
+};
+
+// Prior-side figures of v in this query: public ties to people not excluded. Unaffected vertices
+// use the precomputed figures; affected ones are summed again over their arcs in the same order
+// as public_degrees does (so the doubles equal those of a network without the excluded people).
+inline double prior_degree(const people_to_meet_workspace& ws, snapshot::vertex_type v) {
+    if (!ws.affected.is_set(v)) return ws.prior.degree[v];
+    const snapshot& s = *ws.graph_;
+    std::uint32_t d = 0;
+    for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a)
+        if (!s.arc_is_private(a) && !ws.excluded.is_set(s.arc_target(a))) ++d;
+    return d;
+}
+inline double prior_strength(const people_to_meet_workspace& ws, snapshot::vertex_type v) {
+    if (!ws.affected.is_set(v)) return ws.prior.strength[v];
+    const snapshot& s = *ws.graph_;
+    double x = 0.0;
+    for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a)
+        if (!s.arc_is_private(a) && !ws.excluded.is_set(s.arc_target(a))) x += s.arc_warmth(a);
+    return x;
+}
+inline double prior_novelty(const people_to_meet_workspace& ws, snapshot::vertex_type v) {
+    if (!ws.affected.is_set(v) || ws.prior.total_novelty == 0) return ws.prior.novelty[v];
+    const snapshot& s = *ws.graph_;
+    double x = 0.0;
+    for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a)
+        if (!s.arc_is_private(a) && !ws.excluded.is_set(s.arc_target(a)))
+            x += public_degrees::arc_novelty(s, v, a, ws.prior.novelty_days);
+    return x;
+}
 
 /// Runs the two-hop accumulation for `me`: marks contacts and exclusions, fills ws.touched with
 /// every friend of a friend (eligible candidates only) and ws.sums. O(sum of my contacts' degrees)
@@ -190,28 +253,62 @@ inline people_query accumulate_two_hop(people_to_meet_workspace& ws, snapshot::v
     ws.walked.clear();
     ws.touched.clear();
     ws.walked_list.clear();
+    ws.affected.clear();
+    ws.excluded_list.clear();
     for (person_id p : opt.excluded)
-        if (auto v = s.find_vertex(p)) ws.excluded.set(*v);
+        if (auto v = s.find_vertex(p); v && !ws.excluded.is_set(*v)) {
+            ws.excluded.set(*v);
+            ws.excluded_list.push_back(*v);
+        }
     people_query q;
     q.me = me;
     q.katz = opt.score == link_score::katz;
-    q.my_public_degree = ws.prior.degree[me];
-    q.my_public_strength = ws.prior.strength[me];
-    if (opt.score == link_score::kith_default && opt.novelty_weight > 0) {
-        if (ws.prior.novelty_days != opt.novelty_days) ws.prior.compute_novelty(s, opt.novelty_days);
-        q.my_novelty = ws.prior.novelty[me];
+    if (opt.score == link_score::kith_default && opt.novelty_weight > 0 && ws.prior.novelty_days != opt.novelty_days)
+        ws.prior.compute_novelty(s, opt.novelty_days);
+    q.total_degree = ws.prior.total_degree;
+    q.total_strength = ws.prior.total_strength;
+    q.total_novelty = ws.prior.total_novelty;
+    if (!ws.excluded_list.empty()) {
+        // Take the excluded people's public ties out of the totals (exactly) and mark their
+        // neighbours, whose figures are then recomputed when needed. O(sum of their degrees).
+        const bool nov = ws.prior.total_novelty > 0;
+        detail::exact_sum& st = ws.scratch_sum;
+        st = ws.prior.strength_sum;
+        double removed = 0;
+        for (auto x : ws.excluded_list)
+            for (auto a = s.arc_begin(x), e = s.arc_end(x); a != e; ++a) {
+                if (s.arc_is_private(a)) continue;
+                const auto t = s.arc_target(a);
+                // The arc x->t; and t->x unless t is excluded too (then it is counted from t).
+                const int arcs = ws.excluded.is_set(t) ? 1 : 2;
+                if (arcs == 2) ws.affected.set(t);
+                removed += arcs;
+                for (int i = 0; i < arcs; ++i) st.add(-s.arc_warmth(a));
+            }
+        q.total_degree = ws.prior.total_degree - removed;
+        q.total_strength = st.value();
+        if (nov) {
+            st = ws.prior.novelty_sum;
+            for (auto x : ws.excluded_list)
+                for (auto a = s.arc_begin(x), e = s.arc_end(x); a != e; ++a) {
+                    if (s.arc_is_private(a)) continue;
+                    const double y = detail::public_degrees::arc_novelty(s, x, a, ws.prior.novelty_days);
+                    st.add(-y);
+                    if (!ws.excluded.is_set(s.arc_target(a))) st.add(-y);
+                }
+            q.total_novelty = st.value();
+        }
     }
+    q.my_public_degree = prior_degree(ws, me);
+    q.my_public_strength = prior_strength(ws, me);
+    if (opt.score == link_score::kith_default && opt.novelty_weight > 0) q.my_novelty = prior_novelty(ws, me);
     const bool weighted = opt.weighting == link_weighting::warmth;
     const auto* tg = s.targets();
-    const auto min_cost = opt.min_tie_warmth > 0 ? snapshot::warmth_to_cost(opt.min_tie_warmth) : snapshot::max_cost;
-    auto warm_enough = [&](snapshot::arc_index a) {
-        return opt.min_tie_warmth <= 0 || (s.arc_cost(a) <= min_cost && s.arc_warmth(a) >= opt.min_tie_warmth);
-    };
-    auto usable = [&](snapshot::arc_index a) {
-        return (!priv || s.arc_visible(a, asker)) && !ws.excluded.is_set(tg[a]) && warm_enough(a);
-    };
+    const usable_arc usable(ws, me, opt);
+    // Existing contacts: ties I may see only (a tie I may not see must not change the answer).
     ws.contact.set(me);
     for (auto a = s.arc_begin(me), e = s.arc_end(me); a != e; ++a) {
+        if (priv && !s.arc_visible(a, asker)) continue;
         ws.contact.set(tg[a]);
         ws.contact_warmth[tg[a]] = 0.0;
     }
@@ -286,7 +383,6 @@ inline double pair_score(const people_to_meet_workspace& ws, const people_query&
     static const two_hop_sums zero{};
     const two_hop_sums& x = ws.candidate.is_set(v) ? ws.sums[v] : zero;
     const bool w = opt.weighting == link_weighting::warmth;
-    const double dv = ws.prior.degree[v], sv = ws.prior.strength[v];
     switch (opt.score) {
     case link_score::common_neighbours: return w ? x.wcn : x.cn;
     case link_score::resource_allocation: return w ? x.wra : x.ra;
@@ -294,6 +390,15 @@ inline double pair_score(const people_to_meet_workspace& ws, const people_query&
     case link_score::jaccard: {
         const double inter = w ? x.wcn : x.cn;
         if (inter <= 0) return 0.0;
+        // The union of the two contact sets as I may use them (the same ties as the intersection).
+        const snapshot& s = *ws.graph_;
+        const usable_arc usable(ws, q.me, opt);
+        double dv = 0, sv = 0;
+        for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a)
+            if (usable(a)) {
+                dv += 1;
+                sv += s.arc_warmth(a);
+            }
         const double uni = w ? q.my_strength + sv - inter : q.my_degree + dv - inter;
         return uni > inter ? inter / uni : 1.0;
     }
@@ -301,14 +406,15 @@ inline double pair_score(const people_to_meet_workspace& ws, const people_query&
         const double b = opt.katz_beta;
         return b * b * (w ? x.wcn : x.cn) + b * b * b * katz_walks3(ws, q.me, v, opt);
     }
-    case link_score::preferential_attachment: return w ? q.my_public_strength * sv : q.my_public_degree * dv;
+    case link_score::preferential_attachment:
+        return w ? q.my_public_strength * prior_strength(ws, v) : q.my_public_degree * prior_degree(ws, v);
     case link_score::kith_default: {
-        const double total = ws.prior.total_strength, tdeg = ws.prior.total_degree;
-        const double prior = w ? (total > 0 ? q.my_public_strength * sv / total : 0.0)
-                               : (tdeg > 0 ? q.my_public_degree * dv / tdeg : 0.0);
+        const double total = q.total_strength, tdeg = q.total_degree;
+        const double prior = w ? (total > 0 ? q.my_public_strength * prior_strength(ws, v) / total : 0.0)
+                               : (tdeg > 0 ? q.my_public_degree * prior_degree(ws, v) / tdeg : 0.0);
         double novel = 0;
-        if (opt.novelty_weight > 0 && ws.prior.total_novelty > 0 && ws.prior.novelty_days == opt.novelty_days)
-            novel = q.my_novelty * ws.prior.novelty[v] / ws.prior.total_novelty;
+        if (opt.novelty_weight > 0 && q.total_novelty > 0 && ws.prior.novelty_days == opt.novelty_days)
+            novel = q.my_novelty * prior_novelty(ws, v) / q.total_novelty;
         return (w ? x.wra : x.ra) + opt.activity_weight * prior + opt.novelty_weight * novel;
     }
     }
@@ -380,9 +486,12 @@ inline void explain_suggestion(const people_to_meet_workspace& ws, snapshot::ver
 /// The k people `me` should meet next on snapshot `ws.graph()`, best first, explained.
 /// Complexity: O(sum of me's contacts' degrees + c log k) for c friends of friends, plus
 /// O(k + skipped) for the activity-ranked strangers (kith_default and preferential attachment),
-/// plus O(deg) per result for mutual contacts; Katz adds the degrees of the candidates.
+/// plus O(deg) per result for mutual contacts; Katz and Jaccard add the degrees of the
+/// candidates; exclusions add the degrees of the excluded people and of the scored people tied
+/// to them.
 /// Returns: at most k suggestions with positive score, by score descending then person id.
-/// Never an existing contact, me, an excluded person, or a tie I may not see. Exact.
+/// Never an existing contact (through a tie I may see), me, or an excluded person. Equals the
+/// answer on my visible sub-network (ties I may not see and excluded people removed). Exact.
 /// Throws: `unknown_person` (me not in the snapshot), `invalid_argument` (options out of range,
 /// or `ws` bound to another snapshot).
 inline std::vector<person_suggestion> suggest_people_to_meet(const snapshot& s, person_id me,
@@ -418,9 +527,11 @@ inline std::vector<person_suggestion> suggest_people_to_meet(const snapshot& s, 
         if (opt.score == link_score::preferential_attachment) {
             c1 = w ? q.my_public_strength : q.my_public_degree;
         } else {
-            const double tot = w ? ws.prior.total_strength : ws.prior.total_degree;
+            // The query's totals (without excluded people's ties) with the precomputed per-person
+            // keys: excluding people only lowers a figure, so the bound stays an upper bound.
+            const double tot = w ? q.total_strength : q.total_degree;
             c1 = tot > 0 ? opt.activity_weight * (w ? q.my_public_strength : q.my_public_degree) / tot : 0.0;
-            c2 = novelty ? opt.novelty_weight * q.my_novelty / ws.prior.total_novelty : 0.0;
+            c2 = novelty && q.total_novelty > 0 ? opt.novelty_weight * q.my_novelty / q.total_novelty : 0.0;
         }
         ws.walked.clear();  // "seen" marks (Katz is not a prior score)
         auto worse_first = [](const std::pair<double, snapshot::vertex_type>& x,
@@ -560,7 +671,7 @@ suggest_people_to_meet(const Graph& g, typename boost::graph_traits<Graph>::vert
         case link_score::adamic_adar: sc = w ? x.waa : x.aa; break;
         case link_score::jaccard: {
             const double inter = w ? x.wcn : x.cn;
-            const double uni = w ? my_s + str[v] - inter : my_d + deg[v] - inter;
+            const double uni = w ? my_s + ustr[v] - inter : my_d + udeg[v] - inter;
             sc = inter <= 0 ? 0.0 : uni > inter ? inter / uni : 1.0;
             break;
         }

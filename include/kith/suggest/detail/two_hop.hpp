@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace kith {
@@ -50,13 +51,60 @@ struct two_hop_sums {
     double waa = 0;   ///< sum w_uz w_zv / ln(1 + s_z)
 };
 
+/// An exact sum of doubles (Shewchuk's non-overlapping partials, as Python's math.fsum): adding
+/// and subtracting never round, and `value()` is the correctly rounded total, so the result does
+/// not depend on the order of the terms. Used for the prior totals: a query that removes the
+/// ties of excluded people from a precomputed total gets bit for bit the total a network built
+/// without them has. Partials stay few (at most about 40 for finite doubles).
+class exact_sum {
+public:
+    void clear() noexcept { p_.clear(); }
+    void add(double x) {
+        std::size_t i = 0;
+        for (std::size_t j = 0; j < p_.size(); ++j) {
+            double y = p_[j];
+            if (std::abs(x) < std::abs(y)) std::swap(x, y);
+            const double hi = x + y;
+            const double lo = y - (hi - x);
+            if (lo != 0.0) p_[i++] = lo;
+            x = hi;
+        }
+        p_.resize(i);
+        p_.push_back(x);
+    }
+    /// The correctly rounded (half-even) value of the exact sum.
+    double value() const noexcept {
+        std::size_t n = p_.size();
+        if (n == 0) return 0.0;
+        double hi = p_[--n], lo = 0.0;
+        while (n > 0) {
+            const double x = hi, y = p_[--n];
+            hi = x + y;
+            lo = y - (hi - x);
+            if (lo != 0.0) break;
+        }
+        // Half-way cases across partials: round half-even as if the sum were one number.
+        if (n > 0 && ((lo < 0.0 && p_[n - 1] < 0.0) || (lo > 0.0 && p_[n - 1] > 0.0))) {
+            const double y = lo * 2.0, x = hi + y;
+            if (y == x - hi) hi = x;
+        }
+        return hi;
+    }
+
+private:
+    std::vector<double> p_;
+};
+
 /// Degree and strength per vertex counting public ties only (the prior side of the scores:
-/// never depends on a private tie), plus the total.
+/// never depends on a private tie), plus the total. Per-vertex figures are summed over the
+/// vertex's own arcs in arc order, so a query can recompute one with some ties left out and get
+/// exactly what a network without those ties gives; totals are exact sums (order-independent).
 struct public_degrees {
     std::vector<std::uint32_t> degree;
     std::vector<double> strength;
-    double total_strength = 0;  ///< sum of strengths = 2 x total public warmth
+    double total_strength = 0;  ///< sum of strengths = 2 x total public warmth (exact sum, rounded once)
     double total_degree = 0;    ///< sum of degrees = 2 x public ties
+    exact_sum strength_sum;     ///< the exact sum behind total_strength (one term per public arc)
     std::vector<snapshot::vertex_type> by_strength;  ///< vertices, strength descending, then vertex
     /// Novelty: sum over public ties with interaction evidence of exp(-age of the first
     /// interaction / novelty_days) (how many ties the person formed lately); 0 for manual ties.
@@ -64,28 +112,34 @@ struct public_degrees {
     std::vector<snapshot::vertex_type> by_novelty;  ///< vertices, novelty descending, then vertex
     std::vector<snapshot::vertex_type> by_degree;   ///< vertices, degree descending, then vertex
     double total_novelty = 0;
+    exact_sum novelty_sum;    ///< the exact sum behind total_novelty (one term per public arc)
     double novelty_days = 0;  ///< the time scale `novelty` was computed for (0: not yet)
 
-    /// Computes `novelty` for time scale `days` (> 0). O(E log E) (one evidence look-up per tie).
+    /// The novelty contribution of public arc `a` of `v` for time scale `days`: exp(-age of the
+    /// tie's first interaction / days), 0 without interaction evidence. Same value from both ends.
+    static double arc_novelty(const snapshot& s, snapshot::vertex_type v, snapshot::arc_index a, double days) {
+        const tie_evidence* ev = s.evidence(v, s.arc_target(a));
+        if (!ev || !ev->first) return 0.0;
+        const double age = std::max(0.0, days_between(*ev->first, s.taken_at()));
+        return std::exp(-age / days);
+    }
+
+    /// Computes `novelty` for time scale `days` (> 0). O(E log E) (one evidence look-up per arc).
     void compute_novelty(const snapshot& s, double days) {
         novelty.assign(s.num_people(), 0.0);
-        total_novelty = 0;
+        novelty_sum.clear();
         novelty_days = days;
         // No tie with interaction evidence (only manual warmths): no novelty. This also avoids
         // snapshot::evidence's O(degree) fallback for manual ties on large generated graphs.
         const bool any_evidence = s.memory_usage().evidence > 0;
         for (snapshot::vertex_type v = 0; any_evidence && v < s.num_people(); ++v)
             for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a) {
-                const auto t = s.arc_target(a);
-                if (t < v || s.arc_is_private(a)) continue;
-                const tie_evidence* ev = s.evidence(v, t);
-                if (!ev || !ev->first) continue;
-                const double age = std::max(0.0, days_between(*ev->first, s.taken_at()));
-                const double x = std::exp(-age / days);
+                if (s.arc_is_private(a)) continue;
+                const double x = arc_novelty(s, v, a, days);
                 novelty[v] += x;
-                novelty[t] += x;
-                total_novelty += 2 * x;
+                novelty_sum.add(x);
             }
+        total_novelty = novelty_sum.value();
         by_novelty = by_strength;
         if (total_novelty == 0) return;
         std::stable_sort(by_novelty.begin(), by_novelty.end(), [&](auto x, auto y) { return novelty[x] > novelty[y]; });
@@ -100,10 +154,11 @@ struct public_degrees {
                 if (s.arc_is_private(a)) continue;
                 ++degree[v];
                 strength[v] += s.arc_warmth(a);
+                strength_sum.add(s.arc_warmth(a));
             }
-            total_strength += strength[v];
             total_degree += degree[v];
         }
+        total_strength = strength_sum.value();
         by_strength.resize(n);
         for (snapshot::vertex_type v = 0; v < n; ++v) by_strength[v] = v;
         std::sort(by_strength.begin(), by_strength.end(), [&](auto x, auto y) {
