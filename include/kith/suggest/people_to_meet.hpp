@@ -392,13 +392,20 @@ inline double pair_score(const people_to_meet_workspace& ws, const people_query&
         if (inter <= 0) return 0.0;
         // The union of the two contact sets as I may use them (the same ties as the intersection).
         const snapshot& s = *ws.graph_;
-        const usable_arc usable(ws, q.me, opt);
         double dv = 0, sv = 0;
-        for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a)
-            if (usable(a)) {
-                dv += 1;
-                sv += s.arc_warmth(a);
-            }
+        if (!s.has_private_ties() && opt.min_tie_warmth <= 0) {
+            // Every tie public, no warmth floor: the usable figures are the prior ones (the same
+            // sums in the same order), adjusted for exclusions.
+            if (w) sv = prior_strength(ws, v);
+            else dv = prior_degree(ws, v);
+        } else {
+            const usable_arc usable(ws, q.me, opt);
+            for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a)
+                if (usable(a)) {
+                    dv += 1;
+                    if (w) sv += s.arc_warmth(a);
+                }
+        }
         const double uni = w ? q.my_strength + sv - inter : q.my_degree + dv - inter;
         return uni > inter ? inter / uni : 1.0;
     }

@@ -124,7 +124,8 @@ struct public_degrees {
         return std::exp(-age / days);
     }
 
-    /// Computes `novelty` for time scale `days` (> 0). O(E log E) (one evidence look-up per arc).
+    /// Computes `novelty` for time scale `days` (> 0). O(E log E) (one evidence look-up per tie;
+    /// the other arc of the tie takes the value by a binary search for its (cost, target)).
     void compute_novelty(const snapshot& s, double days) {
         novelty.assign(s.num_people(), 0.0);
         novelty_sum.clear();
@@ -132,12 +133,28 @@ struct public_degrees {
         // No tie with interaction evidence (only manual warmths): no novelty. This also avoids
         // snapshot::evidence's O(degree) fallback for manual ties on large generated graphs.
         const bool any_evidence = s.memory_usage().evidence > 0;
+        std::vector<double> x_of;  // per arc, filled for public arcs
+        if (any_evidence) x_of.assign(s.num_arcs(), 0.0);
+        const auto* tg = s.targets();
+        const auto* cs = s.costs();
+        for (snapshot::vertex_type v = 0; any_evidence && v < s.num_people(); ++v)
+            for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a)
+                if (tg[a] > v && !s.arc_is_private(a)) x_of[a] = arc_novelty(s, v, a, days);
         for (snapshot::vertex_type v = 0; any_evidence && v < s.num_people(); ++v)
             for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a) {
                 if (s.arc_is_private(a)) continue;
-                const double x = arc_novelty(s, v, a, days);
-                novelty[v] += x;
-                novelty_sum.add(x);
+                const auto t = tg[a];
+                if (t < v) {  // the arc t->v has the same cost; t's arcs are sorted by (cost, target)
+                    snapshot::arc_index lo = s.arc_begin(t), hi = s.arc_end(t);
+                    while (lo < hi) {
+                        const auto mid = lo + (hi - lo) / 2;
+                        if (cs[mid] < cs[a] || (cs[mid] == cs[a] && tg[mid] < v)) lo = mid + 1;
+                        else hi = mid;
+                    }
+                    x_of[a] = (lo < s.arc_end(t) && tg[lo] == v) ? x_of[lo] : arc_novelty(s, v, a, days);
+                }
+                novelty[v] += x_of[a];
+                novelty_sum.add(x_of[a]);
             }
         total_novelty = novelty_sum.value();
         by_novelty = by_strength;
