@@ -1,11 +1,11 @@
 // 04_conference_25_cards: Maya goes to SaaS Connect 2026 with 25 cards. She meets 25 people she
 // doesn't know, sits with strangers at lunch, asks about them and listens: she is not there to sell.
 #include <kith/io/csv.hpp>
+#include <kith/metrics/health.hpp>
 #include <kith/snapshot.hpp>
 #include <kith/suggest/event_plan.hpp>
 
 #include <cstdio>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -23,20 +23,11 @@ std::string fit(const std::string& s, std::size_t w) {
     return out + std::string(w - chars, ' ');
 }
 
-// Maya's reach: ties, people within two hops, organisations among them (ties visible to her).
-void show_reach(const char* when, const kith::snapshot& s, kith::person_id me) {
-    const auto v = s.vertex_of(me);
-    std::set<std::uint32_t> one, two, orgs;
-    for (auto a = s.arc_begin(v); a != s.arc_end(v); ++a)
-        if (s.arc_visible(a, v)) one.insert(s.arc_target(a));
-    for (auto u : one)
-        for (auto a = s.arc_begin(u); a != s.arc_end(u); ++a)
-            if (s.arc_visible(a, v) && s.arc_target(a) != v) two.insert(s.arc_target(a));
-    two.insert(one.begin(), one.end());
-    for (auto u : two)
-        if (auto o = s.organization_of(u)) orgs.insert(*o);
-    std::printf("%-7s %3zu ties, %4zu people within two hops, %3zu organisations\n", when, one.size(), two.size(),
-                orgs.size());
+// One line of network health (kith/metrics/health.hpp), as Maya sees her network.
+void show_health(const char* when, const kith::network_health& h) {
+    std::printf("%-7s %3zu contacts (%zu strong, %zu occasional, %2zu weak), reach %3zu in 2 hops / %3zu in 3, "
+                "diversity %.2f bits\n",
+                when, h.contacts(), h.strong, h.occasional, h.weak, h.reach_2, h.reach_3, h.organization_diversity);
 }
 } // namespace
 
@@ -80,7 +71,10 @@ int main() {
     const auto first = after.warmth(after.vertex_of(maya), after.vertex_of(met.front()));
     std::printf("Recorded %zu meetings; a new tie starts at warmth %.2f (weak: follow up).\n", met.size(),
                 first ? *first : 0.0);
-    show_reach("Before:", before, maya);
-    show_reach("After:", after, maya);
+    const kith::network_growth growth = kith::compare_health(before, after, maya);
+    show_health("Before:", growth.before);
+    show_health("After:", growth.after);
+    std::printf("%zu new contacts. Now follow up: a card is a start, not a relationship.\n",
+                growth.new_contacts.size());
     return 0;
 }
