@@ -15,6 +15,7 @@
 #include "kith_catch.hpp"
 
 #include <kith/metrics/brokerage.hpp>
+#include <kith/metrics/health.hpp>
 #include <kith/network.hpp>
 #include <kith/paths/explain.hpp>
 #include <kith/paths/k_warm_paths.hpp>
@@ -162,9 +163,9 @@ std::string describe(const std::vector<kith::person_suggestion>& v) {
 }
 
 struct counter {
-    std::size_t paths = 0, k_paths = 0, explanations = 0, plans = 0, tables = 0, groups = 0, people = 0, brokerage = 0;
+    std::size_t paths = 0, k_paths = 0, explanations = 0, plans = 0, tables = 0, groups = 0, people = 0, brokerage = 0, health = 0;
     std::size_t people_structural = 0;  // people-to-meet answers also checked for hidden content
-    std::size_t total() const { return paths + k_paths + explanations + plans + tables + groups + people + brokerage; }
+    std::size_t total() const { return paths + k_paths + explanations + plans + tables + groups + people + brokerage + health; }
 };
 
 void run_network(std::uint64_t seed, counter& c) {
@@ -300,6 +301,17 @@ void run_network(std::uint64_t seed, counter& c) {
             vo.excluded.clear();
             CHECK(kith::brokerage_of(full, p, fo) == kith::brokerage_of(vis, p, vo));
             ++c.brokerage;
+        }
+
+        // Network health of the asker: tiers, reach, diversity, constraint, cooling ties.
+        {
+            kith::health_options fo;
+            fo.excluded = excluded;
+            fo.reach_warmth = r.chance(50) ? 0.25 : 0.05;
+            kith::health_options vo = fo;
+            vo.excluded.clear();
+            CHECK(kith::health_of(full, me, fo) == kith::health_of(vis, me, vo));
+            ++c.health;
         }
     }
 }
