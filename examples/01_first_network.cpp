@@ -16,14 +16,9 @@
 
 namespace {
 std::string date_of(kith::timestamp t) {
-    const std::int64_t days = kith::to_unix(t) / 86400;  // civil date from days (Hinnant)
-    const std::int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+    const kith::civil_date c = kith::civil_from_days(kith::day_number(t));
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(yoe + era * 400 + (m <= 2)), m, d);
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(c.year), c.month, c.day);
     return buf;
 }
 }  // namespace

@@ -95,3 +95,16 @@ TEST_CASE("parse_error names file, line, column, text and expectation", "[core]"
     static_assert(std::is_base_of_v<kith::error, kith::invalid_tie>);
     static_assert(std::is_base_of_v<kith::error, kith::invalid_argument>);
 }
+
+TEST_CASE("civil_from_days inverts days_from_civil", "[core]") {
+    for (std::int64_t z = -800000; z <= 800000; z += 137) {
+        const kith::civil_date c = kith::civil_from_days(z);
+        REQUIRE(kith::days_from_civil(c.year, c.month, c.day) == z);
+    }
+    const auto c = kith::civil_from_days(kith::day_number(kith::make_timestamp(2024, 2, 29, 23, 59, 59)));
+    CHECK(c.year == 2024);
+    CHECK(c.month == 2);
+    CHECK(c.day == 29);
+    CHECK(kith::day_number(kith::from_unix(-1)) == -1);
+    CHECK(kith::day_number(kith::from_unix(0)) == 0);
+}

@@ -34,6 +34,33 @@ constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) n
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
+/// A proleptic Gregorian calendar date.
+struct civil_date {
+    std::int64_t year = 1970;
+    unsigned month = 1;  ///< 1..12
+    unsigned day = 1;    ///< 1..31
+};
+
+/// The calendar date `days` days after 1970-01-01 (Howard Hinnant's algorithm; the inverse of
+/// `days_from_civil`). Complexity: O(1).
+constexpr civil_date civil_from_days(std::int64_t days) noexcept {
+    const std::int64_t z = days + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    return civil_date{static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2), m, d};
+}
+
+/// Whole days since 1970-01-01 of the UTC day containing `t` (rounds towards the past). O(1).
+constexpr std::int64_t day_number(timestamp t) noexcept {
+    const std::int64_t s = t.time_since_epoch().count();
+    return (s >= 0 ? s : s - 86399) / 86400;
+}
+
 /// The timestamp of midnight UTC on the given date, plus optional hours/minutes/seconds.
 constexpr timestamp make_timestamp(std::int64_t year, unsigned month, unsigned day,
                                    unsigned hour = 0, unsigned minute = 0, unsigned second = 0) noexcept {

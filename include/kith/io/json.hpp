@@ -74,17 +74,11 @@ inline nlohmann::json number(double x, const json_options& o) {
 /// "YYYY-MM-DDTHH:MM:SSZ" for a timestamp (proleptic Gregorian, UTC).
 inline std::string iso8601(timestamp t) {
     const std::int64_t s = to_unix(t);
-    std::int64_t z = (s >= 0 ? s : s - 86399) / 86400;
+    const std::int64_t z = day_number(t);
     const std::int64_t secs = s - z * 86400;
-    z += 719468;  // civil_from_days (Howard Hinnant)
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+    const civil_date c = civil_from_days(z);
+    const std::int64_t y = c.year;
+    const unsigned m = c.month, d = c.day;
     char buf[48];
     std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02dZ", static_cast<long long>(y), m, d,
                   static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));

@@ -232,16 +232,9 @@ inline text_table event_plan_table(const snapshot& s, const event_plan& p) {
 
 /// "YYYY-MM-DD" (UTC, proleptic Gregorian) for a timestamp. O(1). Throws nothing.
 inline std::string format_date(timestamp t) {
-    const std::int64_t s = to_unix(t);
-    std::int64_t z = (s >= 0 ? s : s - 86399) / 86400 + 719468;  // civil_from_days (Howard Hinnant)
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+    const civil_date c = civil_from_days(day_number(t));
+    const std::int64_t y = c.year;
+    const unsigned m = c.month, d = c.day;
     char buf[32];
     std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
     return buf;
