@@ -5,6 +5,7 @@
 #include <kith/core/error.hpp>
 #include <kith/core/ids.hpp>
 #include <kith/core/time.hpp>
+#include <kith/io/json.hpp>
 #include <kith/network.hpp>
 #include <kith/snapshot.hpp>
 
@@ -41,6 +42,13 @@ struct output_options {
     bool json = false;
     int digits = 6;  ///< significant digits of JSON numbers (0 = exact)
 };
+
+/// The JSON writer options for the command's output options.
+inline kith::io::json_options json_opts(const output_options& out) {
+    kith::io::json_options o;
+    o.significant_digits = out.digits;
+    return o;
+}
 
 /// The loaded input.
 struct loaded {

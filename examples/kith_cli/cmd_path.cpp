@@ -25,12 +25,6 @@ namespace kith_cli {
 
 namespace {
 
-kith::io::json_options json_opts(const output_options& out) {
-    kith::io::json_options o;
-    o.significant_digits = out.digits;
-    return o;
-}
-
 struct path_args {
     input_options in;
     output_options out;
