@@ -611,14 +611,20 @@ private:
 };
 
 /// Reads blocks from `read(buf, n)` (returns bytes read, 0 at the end) and feeds whole lines.
+/// The buffer starts at 64 KiB (or `block_bytes` if smaller) and doubles after each full read
+/// up to `block_bytes`, so a 20-byte upload does not pay for zeroing 8 MiB; a line longer than
+/// the buffer grows it past `block_bytes`.
 template <class Read>
 void feed_blocks(edge_list_parser& p, Read&& read, std::size_t block_bytes = std::size_t{8} << 20) {
-    std::vector<char> buf(block_bytes < 1 ? 1 : block_bytes);
+    if (block_bytes < 1) block_bytes = 1;
+    std::vector<char> buf(std::min<std::size_t>(block_bytes, std::size_t{64} << 10));
     std::size_t have = 0;
     for (;;) {
         if (have == buf.size()) buf.resize(buf.size() * 2);  // a line longer than the buffer
-        const std::size_t got = read(buf.data() + have, buf.size() - have);
+        const std::size_t want = buf.size() - have;
+        const std::size_t got = read(buf.data() + have, want);
         have += got;
+        if (got == want && buf.size() < block_bytes) buf.resize(std::min(buf.size() * 2, block_bytes));
         if (got == 0) {
             p.feed(buf.data(), have, true);
             return;
