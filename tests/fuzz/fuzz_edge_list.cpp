@@ -4,7 +4,7 @@
 // recorded interactions, affiliation mode, a `not_after` limit) and the read block size; the
 // rest is the file. Most runs read through the same steps as the public istream overload of
 // `read_edge_list` but with a small block size (1..4096 bytes, from the input) so that lines
-// straddle block boundaries; one run in eight calls the public overload itself (8 MiB blocks).
+// straddle block boundaries; one run in eight calls the public overload itself (blocks of 64 KiB growing to 8 MiB).
 // The target network already holds people whose keys are tokens of the seed files ("1", "2",
 // "p0001"), so lines can meet existing people.
 // Oracles beyond the sanitizers: only kith::parse_error / kith::invalid_argument may escape;
