@@ -3,9 +3,14 @@
 
 #include <kith/network.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <random>
+#include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -308,4 +313,273 @@ TEST_CASE("network: swap and equality", "[network]") {
     CHECK(x.person_count() == 0);
     y.add_person(make("b"));
     CHECK(y != x0);
+}
+
+// ------------------------------------------------------------------ the tie index and add_bulk
+
+namespace {
+
+/// Every observable of the tie index and the people index, checked against `oracle`
+/// (pair -> warmth of the live ties): has_tie, find_tie_record, contacts, tie_count, find(key).
+void check_index(const kith::network& net, const std::map<std::pair<std::uint32_t, std::uint32_t>, double>& oracle) {
+    CHECK(net.tie_count() == oracle.size());
+    const auto bound = static_cast<std::uint32_t>(net.id_bound());
+    std::vector<std::vector<kith::person_id>> contacts(bound);
+    for (const auto& [pr, w] : oracle) {
+        contacts[pr.first].push_back(kith::person_id(pr.second));
+        contacts[pr.second].push_back(kith::person_id(pr.first));
+    }
+    for (std::uint32_t a = 0; a < bound; ++a) {
+        const kith::person_id pa(a);
+        if (!net.contains(pa)) continue;
+        CHECK(net.find(net.at(pa).key) == pa);
+        auto& c = contacts[a];
+        std::sort(c.begin(), c.end());
+        CHECK(net.contacts(pa) == c);
+        for (std::uint32_t b = 0; b <= bound; ++b) {  // b == bound: never a person
+            const auto it = oracle.find({std::min(a, b), std::max(a, b)});
+            const kith::tie_record* r = net.find_tie_record(pa, kith::person_id(b));
+            CHECK(net.has_tie(pa, kith::person_id(b)) == (it != oracle.end()));
+            CHECK((r != nullptr) == (it != oracle.end()));
+            if (r && it != oracle.end()) {
+                CHECK(r->a.value() == std::min(a, b));
+                CHECK(r->b.value() == std::max(a, b));
+                CHECK(r->manual_warmth == it->second);
+            }
+        }
+    }
+}
+
+} // namespace
+
+TEST_CASE("network: the tie index agrees with an oracle under random set / clear / remove", "[network][bulk]") {
+    // Many erasures in a small table exercise the backward-shift deletion of the open-addressing index.
+    std::mt19937_64 rng(7);
+    for (int round = 0; round < 30; ++round) {
+        kith::network net;
+        std::map<std::pair<std::uint32_t, std::uint32_t>, double> oracle;
+        const std::uint32_t n = 5 + static_cast<std::uint32_t>(rng() % 40);
+        for (std::uint32_t i = 0; i < n; ++i) net.add_person(make("p" + std::to_string(i)));
+        const int ops = 50 + static_cast<int>(rng() % 400);
+        for (int k = 0; k < ops; ++k) {
+            const kith::person_id a(static_cast<std::uint32_t>(rng() % n)), b(static_cast<std::uint32_t>(rng() % n));
+            if (a == b || !net.contains(a) || !net.contains(b)) continue;
+            const auto key = std::make_pair(std::min(a.value(), b.value()), std::max(a.value(), b.value()));
+            const unsigned what = static_cast<unsigned>(rng() % 20);
+            if (what < 12) {
+                const double w = static_cast<double>(1 + rng() % 100) / 100.0;
+                net.set_warmth(a, b, w);
+                oracle[key] = w;
+            } else if (what < 19) {
+                net.clear_warmth(a, b);
+                oracle.erase(key);
+            } else {
+                net.remove_person(a);
+                for (auto it = oracle.begin(); it != oracle.end();)
+                    it = it->first.first == a.value() || it->first.second == a.value() ? oracle.erase(it) : std::next(it);
+            }
+        }
+        check_index(net, oracle);
+        const kith::network copy = net;  // the copy's index works too
+        check_index(copy, oracle);
+    }
+}
+
+TEST_CASE("network: add_bulk equals add_person + set_warmth one by one", "[network][bulk]") {
+    std::mt19937_64 rng(2024);
+    for (int round = 0; round < 60; ++round) {
+        // A starting network with tombstones, organisations, interactions and visibility.
+        kith::network start;
+        const std::uint32_t n0 = static_cast<std::uint32_t>(rng() % 12);
+        const char* orgs[] = {"", "", "Acme", "Beta"};
+        for (std::uint32_t i = 0; i < n0; ++i) start.add_person(make("old" + std::to_string(i), "", orgs[rng() % 4]));
+        for (std::uint32_t k = 0; n0 > 1 && k < 2 * n0; ++k) {
+            const kith::person_id a(static_cast<std::uint32_t>(rng() % n0)), b(static_cast<std::uint32_t>(rng() % n0));
+            if (a == b) continue;
+            if (rng() & 1) start.record({a, b, t0 + kith::days(static_cast<int>(k)), kith::channel::call, a, 2});
+            else start.set_warmth(a, b, 0.25);
+            if (rng() % 4 == 0) start.set_visibility(a, b, kith::visibility{a});
+        }
+        if (n0 > 2 && (rng() & 1)) start.remove_person(kith::person_id(static_cast<std::uint32_t>(rng() % n0)));
+
+        // New people (some with organisations, old and new) and sorted distinct pairs over everyone.
+        std::vector<kith::person> people;
+        const std::uint32_t np = static_cast<std::uint32_t>(rng() % 10);
+        const char* new_orgs[] = {"", "Acme", "Gamma", "Gamma"};
+        for (std::uint32_t i = 0; i < np; ++i) people.push_back(make("new" + std::to_string(i), "N", new_orgs[rng() % 4]));
+        const std::uint32_t bound = n0 + np;
+        std::map<std::pair<std::uint32_t, std::uint32_t>, double> pairs;
+        const int want = bound > 1 ? static_cast<int>(rng() % (3 * bound)) : 0;
+        for (int k = 0; k < want; ++k) {
+            const std::uint32_t a = static_cast<std::uint32_t>(rng() % bound), b = static_cast<std::uint32_t>(rng() % bound);
+            if (a == b) continue;
+            if (!start.contains(kith::person_id(a)) && a < n0) continue;
+            if (!start.contains(kith::person_id(b)) && b < n0) continue;
+            pairs[{std::min(a, b), std::max(a, b)}] = static_cast<double>(1 + rng() % 100) / 100.0;
+        }
+        std::vector<kith::bulk_tie> ties;
+        for (const auto& [pr, w] : pairs) {
+            if (rng() & 1) ties.push_back({kith::person_id(pr.first), kith::person_id(pr.second), w});
+            else ties.push_back({kith::person_id(pr.second), kith::person_id(pr.first), w});  // either order
+        }
+
+        kith::network one = start, bulk = start;
+        for (const kith::person& p : people) one.add_person(p);
+        for (const kith::bulk_tie& t : ties) one.set_warmth(t.a, t.b, t.warmth);
+        const kith::person_id first = bulk.add_bulk(people, ties);
+        CHECK(first.value() == start.id_bound());
+        CHECK(bulk == one);
+        CHECK(bulk.tie_count() == one.tie_count());
+        CHECK(bulk.interaction_count() == one.interaction_count());
+        CHECK(bulk.organization_count() == one.organization_count());
+        for (std::uint32_t o = 0; o < one.organization_count(); ++o) {
+            CHECK(bulk.at(kith::organization_id(o)).name == one.at(kith::organization_id(o)).name);
+            CHECK(bulk.members(kith::organization_id(o)) == one.members(kith::organization_id(o)));
+            CHECK(bulk.find_organization(one.at(kith::organization_id(o)).name) == kith::organization_id(o));
+        }
+        // Old ids keep their people; the index answers like the one-by-one network's.
+        for (std::uint32_t i = 0; i < n0; ++i)
+            if (start.contains(kith::person_id(i))) CHECK(bulk.at(kith::person_id(i)) == start.at(kith::person_id(i)));
+        for (const kith::tie_record& r : one.ties()) {
+            const kith::tie_record* q = bulk.find_tie_record(r.b, r.a);
+            REQUIRE(q != nullptr);
+            CHECK(q->manual_warmth == r.manual_warmth);
+            CHECK(q->events == r.events);
+            CHECK(q->visibility == r.visibility);
+        }
+        for (std::uint32_t a = 0; a <= bound; ++a)
+            for (std::uint32_t b = 0; b <= bound; ++b)
+                CHECK(bulk.has_tie(kith::person_id(a), kith::person_id(b)) == one.has_tie(kith::person_id(a), kith::person_id(b)));
+        for (const kith::person_id p : bulk.people()) CHECK(bulk.contacts(p) == one.contacts(p));
+        // Later one-by-one changes work on the bulk-built network too.
+        if (bulk.tie_count() > 0) {
+            const kith::tie_record r = *bulk.ties().begin();
+            bulk.clear_warmth(r.a, r.b);
+            one.clear_warmth(r.a, r.b);
+            CHECK(bulk == one);
+            CHECK(bulk.has_tie(r.a, r.b) == one.has_tie(r.a, r.b));
+        }
+    }
+}
+
+TEST_CASE("network: add_bulk gives ids in order, equal to one-by-one on an empty network", "[network][bulk]") {
+    kith::network net;
+    std::vector<kith::person> people;
+    for (int i = 0; i < 5; ++i) people.push_back(make("k" + std::to_string(i)));
+    const kith::person_id p0(0), p1(1), p2(2), p3(3), p4(4);
+    const std::vector<kith::bulk_tie> ties{{p0, p1, 0.5}, {p3, p0, 0.25}, {p1, p2, 1.0}, {p4, p1, 0.125}, {p2, p4, 0.75}};
+    CHECK(net.add_bulk(people, ties) == p0);
+    CHECK(net.person_count() == 5);
+    CHECK(net.id_of("k3") == p3);
+    CHECK(net.tie_count() == 5);
+    CHECK(net.tie_between(p0, p3, t0)->warmth == 0.25);
+    CHECK(net.contacts(p1) == std::vector<kith::person_id>{p0, p2, p4});
+    // A second call: new ids follow, existing ties get the new warmth in place.
+    net.remove_person(p4);
+    const kith::person_id p6(6);
+    CHECK(net.add_bulk({make("k5"), make("k6")}, {{p0, p1, 0.9}, {p6, p0, 0.3}}) == kith::person_id(5));
+    CHECK(net.id_of("k6") == p6);
+    CHECK(net.tie_between(p0, p1, t0)->warmth == 0.9);
+    CHECK(net.tie_count() == 4);
+    CHECK(net.add_bulk({}, {}) == kith::person_id(7));  // nothing to do
+    CHECK(net.person_count() == 6);
+}
+
+TEST_CASE("network: add_bulk errors throw like the one-by-one calls and change nothing", "[network][bulk]") {
+    kith::network net;
+    const auto a = net.add_person(make("a", "", "Acme"));
+    const auto b = net.add_person(make("b"));
+    const auto gone = net.add_person(make("gone"));
+    net.set_warmth(a, b, 0.5);
+    net.record({a, b, t0, kith::channel::call, a, 2});
+    net.remove_person(gone);
+    const kith::network before = net;
+    const kith::person_id n0(3), n1(4);  // the ids the new people would get
+    auto unchanged = [&] {
+        CHECK(net == before);
+        CHECK(net.person_count() == 2);
+        CHECK(net.tie_count() == 1);
+        CHECK_FALSE(net.find("new").has_value());
+        CHECK_FALSE(net.find("new2").has_value());
+        CHECK_FALSE(net.find_organization("NewCo").has_value());
+        CHECK(net.members(*net.find_organization("Acme")) == std::vector<kith::person_id>{a});
+        CHECK(net.contacts(a) == std::vector<kith::person_id>{b});
+        CHECK_FALSE(net.has_tie(a, n0));
+        CHECK(net.tie_between(a, b, t0)->warmth == 0.5);
+        // The network still works: a later add_person gets the next id.
+        kith::network after = net;
+        CHECK(after.add_person(make("probe")) == n0);
+    };
+    const std::vector<kith::person> two{make("new", "", "NewCo"), make("new2", "", "Acme")};
+    auto fails = [&](std::vector<kith::person> people, std::vector<kith::bulk_tie> ties, const std::string& part) {
+        const std::string m = message_of([&] { net.add_bulk(people, ties); });
+        INFO(m);
+        CHECK(contains(m, "network::add_bulk"));
+        CHECK(contains(m, part));
+        unchanged();
+    };
+    // People: the add_person errors, also for a key repeated inside the batch.
+    REQUIRE_THROWS_AS(net.add_bulk({make("new"), make("")}, {}), kith::invalid_argument);
+    fails({make("new", "", "NewCo"), make("", "Nobody")}, {}, "the key of person #1 'Nobody' is empty");
+    fails({make("new", "", "NewCo"), make("b")}, {}, "key 'b' of person #1 is already used by person 1");
+    fails({make("new", "", "NewCo"), make("new2", "", "Acme"), make("new")}, {{a, n0, 0.5}}, "key 'new' of person #2 is already used by person 3");
+    // Ties: each set_warmth error, naming the tie.
+    REQUIRE_THROWS_AS(net.add_bulk(two, {{a, kith::person_id(9), 0.5}}), kith::unknown_person);
+    fails(two, {{a, n0, 0.5}, {n0, kith::person_id(9), 0.5}}, "unknown person id 9 (tie #1");
+    REQUIRE_THROWS_AS(net.add_bulk(two, {{a, gone, 0.5}}), kith::unknown_person);
+    fails(two, {{a, gone, 0.5}}, "unknown person id 2 (removed)");
+    REQUIRE_THROWS_AS(net.add_bulk(two, {{n1, n1, 0.5}}), kith::invalid_tie);
+    fails(two, {{a, n0, 0.5}, {n1, n1, 0.5}}, "self-tie of person 4");
+    for (double w : {0.0, -0.1, 1.0000001, std::nan(""), std::numeric_limits<double>::infinity()}) {
+        REQUIRE_THROWS_AS(net.add_bulk(two, {{a, n0, w}}), kith::invalid_tie);
+        unchanged();
+    }
+    fails(two, {{a, n0, 0.5}, {b, n1, 1.5}}, "warmth 1.5");
+    // Order: not sorted, or a pair twice (also written the other way round).
+    REQUIRE_THROWS_AS(net.add_bulk(two, {{b, n0, 0.5}, {a, n0, 0.5}}), kith::invalid_argument);
+    fails(two, {{b, n0, 0.5}, {a, n0, 0.5}}, "not sorted");
+    fails(two, {{a, n0, 0.5}, {n0, a, 0.6}}, "a pair repeats");
+    fails({}, {{a, b, 0.7}, {b, a, 0.7}}, "(tie #1, 1-0)");
+    // The first failing item wins, people before ties (as one-by-one calls would fail).
+    fails({make("new"), make("")}, {{a, kith::person_id(9), 0.5}}, "is empty");
+}
+
+TEST_CASE("network: add_bulk reports progress; a throwing callback cancels and changes nothing", "[network][bulk]") {
+    kith::network net;
+    const auto x = net.add_person(make("x"));
+    const auto y = net.add_person(make("y"));
+    net.set_warmth(x, y, 0.5);
+    const kith::network before = net;
+    // 1500 new people (ids 2..1501) and all 1,053,426 pairs among ids 0..1451; the pair x-y
+    // exists and gets the new warmth.
+    std::vector<kith::person> people;
+    for (int i = 0; i < 1500; ++i) people.push_back(make("n" + std::to_string(i), "", i % 7 == 0 ? "Org" : ""));
+    std::vector<kith::bulk_tie> ties;
+    for (std::uint32_t i = 0; i < 1452; ++i)
+        for (std::uint32_t j = i + 1; j < 1452; ++j) ties.push_back({kith::person_id(i), kith::person_id(j), 0.75});
+    REQUIRE(ties.size() + people.size() > (std::size_t{1} << 20));
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    {
+        kith::network copy = net;
+        copy.add_bulk(people, ties, [&](std::size_t d, std::size_t t) { calls.emplace_back(d, t); });
+        const std::size_t total = people.size() + ties.size();
+        REQUIRE(calls.size() == total / (std::size_t{1} << 20));
+        CHECK(calls.front() == std::make_pair(std::size_t{1} << 20, total));
+        CHECK(copy.tie_count() == ties.size());
+        CHECK(copy.tie_between(x, y, t0)->warmth == 0.75);
+        CHECK(copy.contacts(kith::person_id(1451)).size() == 1451);
+    }
+    int seen = 0;
+    CHECK_THROWS_AS(net.add_bulk(people, ties, [&](std::size_t, std::size_t) {
+        ++seen;
+        throw std::runtime_error("cancel");
+    }), std::runtime_error);
+    CHECK(seen == 1);
+    CHECK(net == before);
+    CHECK(net.tie_count() == 1);
+    CHECK_FALSE(net.has_tie(kith::person_id(2), kith::person_id(3)));
+    CHECK_FALSE(net.find("n0").has_value());
+    CHECK_FALSE(net.find_organization("Org").has_value());
+    CHECK(net.contacts(x) == std::vector<kith::person_id>{y});
+    CHECK(net.add_person(make("n0")) == kith::person_id(2));
 }

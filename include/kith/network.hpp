@@ -11,6 +11,10 @@
 // `person::organization`. Every mutating function validates all of its input
 // before changing anything (strong exception guarantee). Not thread-safe:
 // one writer at a time, and no reader while a writer runs.
+// Ties are found by an open-addressing hash table from the pair (lo, hi) to the
+// tie's slot (12 bytes a slot, no allocation per tie, so copying a network is a
+// few vector copies). Bulk loads go through `add_bulk` (people and ties with
+// manual warmth in one all-or-nothing call, with no allocation per tie).
 #pragma once
 
 #include <kith/core/error.hpp>
@@ -26,6 +30,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -60,6 +65,133 @@ struct tie_record {
     std::optional<double> manual_warmth{};  ///< overrides the strength model when set
     kith::visibility visibility{};
 };
+
+/// One tie of `network::add_bulk`: two people (in either order) and the manual warmth to set.
+struct bulk_tie {
+    person_id a{};
+    person_id b{};
+    double warmth = 1.0;  ///< in (0,1]
+    friend bool operator==(const bulk_tie& x, const bulk_tie& y) {
+        return x.a == y.a && x.b == y.b && x.warmth == y.warmth;
+    }
+    friend bool operator!=(const bulk_tie& x, const bulk_tie& y) { return !(x == y); }
+};
+
+/// Progress of `network::add_bulk`: (items done, items total), items being people and ties.
+/// An exception thrown by it cancels the call (the network is restored) and propagates.
+using bulk_progress = std::function<void(std::size_t done, std::size_t total)>;
+
+namespace detail {
+
+/// The tie index of `network`: pair key (lo << 32 | hi) -> tie slot. Linear probing over one
+/// array of 12-byte slots, power-of-two capacity, at most 70% full, backward-shift erase (no
+/// tombstones). The key ~0 (lo = hi = 2^32-1, never a tie: lo < hi) marks empty slots.
+class tie_slot_map {
+public:
+    static constexpr std::uint64_t empty_key = ~std::uint64_t{0};
+
+    std::size_t size() const noexcept { return size_; }
+
+    /// Makes room for `n` keys without rehashing. Complexity: O(capacity) when it grows.
+    void reserve(std::size_t n) {
+        std::size_t cap = 16;
+        while (cap * 7 < n * 10) cap *= 2;
+        if (cap > slots_.size()) rehash(cap);
+    }
+
+    /// The slot of `k`, or nullopt. O(1) expected.
+    std::optional<std::uint32_t> find(std::uint64_t k) const noexcept {
+        if (slots_.empty() || k == empty_key) return std::nullopt;
+        for (std::size_t i = home(k);; i = (i + 1) & mask_) {
+            const slot& s = slots_[i];
+            if (s.key() == k) return s.value;
+            if (s.empty()) return std::nullopt;
+        }
+    }
+
+    /// Inserts (k, v) when k is absent; returns the stored value and whether it was inserted.
+    /// Precondition: k != empty_key. Throws only when growing (then unchanged).
+    std::pair<std::uint32_t, bool> try_emplace(std::uint64_t k, std::uint32_t v) {
+        if ((size_ + 1) * 10 > slots_.size() * 7) rehash(slots_.empty() ? 16 : slots_.size() * 2);
+        for (std::size_t i = home(k);; i = (i + 1) & mask_) {
+            slot& s = slots_[i];
+            if (s.key() == k) return {s.value, false};
+            if (s.empty()) {
+                s = slot::make(k, v);
+                ++size_;
+                return {v, true};
+            }
+        }
+    }
+
+    /// Removes `k` (no effect when absent). O(1) expected, noexcept.
+    void erase(std::uint64_t k) noexcept {
+        if (slots_.empty() || k == empty_key) return;
+        std::size_t i = home(k);
+        for (;; i = (i + 1) & mask_) {
+            if (slots_[i].key() == k) break;
+            if (slots_[i].empty()) return;
+        }
+        // Backward shift: pull later members of the probe run into the hole when their home
+        // slot is not cyclically inside (hole, j].
+        for (std::size_t j = (i + 1) & mask_; !slots_[j].empty(); j = (j + 1) & mask_) {
+            const std::size_t h = home(slots_[j].key());
+            const bool stays = i <= j ? (i < h && h <= j) : (i < h || h <= j);
+            if (!stays) {
+                slots_[i] = slots_[j];
+                i = j;
+            }
+        }
+        slots_[i] = slot::make(empty_key, 0);
+        --size_;
+    }
+
+    /// Hints that `k` will be looked up soon (bulk loads).
+    void prefetch(std::uint64_t k) const noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+        if (!slots_.empty()) __builtin_prefetch(&slots_[home(k)]);
+#else
+        (void)k;
+#endif
+    }
+
+private:
+    struct slot {
+        std::uint32_t lo, hi, value;
+        static slot make(std::uint64_t k, std::uint32_t v) noexcept {
+            return slot{static_cast<std::uint32_t>(k >> 32), static_cast<std::uint32_t>(k), v};
+        }
+        std::uint64_t key() const noexcept { return (static_cast<std::uint64_t>(lo) << 32) | hi; }
+        bool empty() const noexcept { return (lo & hi) == 0xFFFFFFFFu; }
+    };
+
+    std::size_t home(std::uint64_t x) const noexcept {  // splitmix64 finaliser
+        x ^= x >> 30;
+        x *= 0xbf58476d1ce4e5b9ull;
+        x ^= x >> 27;
+        x *= 0x94d049bb133111ebull;
+        x ^= x >> 31;
+        return static_cast<std::size_t>(x) & mask_;
+    }
+
+    void rehash(std::size_t cap) {
+        std::vector<slot> fresh(cap, slot::make(empty_key, 0));
+        fresh.swap(slots_);
+        mask_ = cap - 1;
+        for (const slot& s : fresh) {
+            if (s.empty()) continue;
+            std::size_t i = home(s.key());
+            while (!slots_[i].empty()) i = (i + 1) & mask_;
+            slots_[i] = s;
+        }
+    }
+
+    std::vector<slot> slots_;
+    std::size_t mask_ = 0;
+    std::size_t size_ = 0;
+};
+
+} // namespace detail
 
 /// The mutable relationship model. See the header comment for the design.
 class network {
@@ -504,6 +636,70 @@ public:
         ties_.reserve(ties); tie_alive_.reserve(ties); tie_index_.reserve(ties);
     }
 
+    /// Adds many people and manual warmths in one all-or-nothing call (bulk loads). The result
+    /// equals `add_person(p)` for each person of `people` in order (so they get the ids
+    /// id_bound(), id_bound() + 1, ...), then `set_warmth(t.a, t.b, t.warmth)` for each tie of
+    /// `ties` in order: a tie that exists keeps its slot, interactions and visibility and gets
+    /// the new warmth; a new one is created. Ties may name the new people by those ids.
+    /// `ties` must be sorted strictly increasing by (min(a,b), max(a,b)), i.e. deduplicated
+    /// (a and b may come in either order). `progress` (when set) is called with (items done,
+    /// items total) after every 2^20 items (people + ties).
+    /// Complexity: O(|people| * (|key| + |organization|) + |ties|) expected, plus
+    /// O(id_bound()) for the degree counts when `ties` is not empty; no allocation per tie.
+    /// Returns: the id of the first new person (the old id_bound(), also when `people` is empty).
+    /// Throws, for the first failing item in the order above (people first), what the
+    /// one-by-one call would throw, naming "network::add_bulk" and the item's index:
+    /// `invalid_argument` (empty key, key already used by a live person or earlier in
+    /// `people`, more than 2^32-1 people or tie slots), `unknown_person` (a or b neither live
+    /// nor new), `invalid_tie` (a == b, warmth NaN or outside (0,1]); `invalid_argument` when
+    /// `ties` is not strictly increasing; anything `progress` throws; std::bad_alloc.
+    /// On any exception the network is unchanged (strong guarantee).
+    person_id add_bulk(std::vector<person> people, const std::vector<bulk_tie>& ties,
+                       const bulk_progress& progress = {}) {
+        static constexpr const char* fn = "network::add_bulk";
+        const std::size_t p0 = people_.size(), t0 = ties_.size(), o0 = orgs_.size();
+        const std::size_t live_people0 = live_people_, live_ties0 = live_ties_;
+        const std::size_t np = people.size(), nt = ties.size(), total = np + nt;
+        constexpr std::size_t report_every = std::size_t{1} << 20;
+        if (np > std::size_t{person_id::max_value} + 1 - p0)
+            throw invalid_argument(std::string(fn) + ": " + std::to_string(np) + " new people would exceed 2^32-1 people");
+        // Reserve first: growing changes nothing observable, so a bad_alloc here is harmless.
+        people_.reserve(p0 + np); alive_.reserve(p0 + np); person_org_.reserve(p0 + np);
+        incident_.reserve(p0 + np); person_groups_.reserve(p0 + np); person_events_.reserve(p0 + np);
+        key_index_.reserve(key_index_.size() + np);
+        std::size_t done = 0;
+        try {
+            // People, exactly as add_person (each key is checked against the live and the earlier new ones).
+            for (std::size_t i = 0; i < np; ++i) {
+                person& p = people[i];
+                if (p.key.empty())
+                    throw invalid_argument(std::string(fn) + ": the key of person #" + std::to_string(i) + " '" + p.name +
+                                           "' is empty");
+                std::optional<organization_id> org;
+                if (!p.organization.empty()) org = intern_organization(p.organization);
+                const person_id id(static_cast<std::uint32_t>(people_.size()));
+                const auto [it, fresh] = key_index_.try_emplace(p.key, id);
+                if (!fresh)
+                    throw invalid_argument(std::string(fn) + ": key '" + p.key + "' of person #" + std::to_string(i) +
+                                           " is already used by person " + std::to_string(it->second.value()));
+                people_.push_back(std::move(p));  // reserved: no throw from here to the next comment
+                alive_.push_back(1);
+                person_org_.push_back(org ? org->value() : no_index);
+                incident_.emplace_back();
+                person_groups_.emplace_back();
+                person_events_.emplace_back();
+                ++live_people_;
+                if (org) org_members_[org->value()].push_back(id);  // ids grow: stays sorted
+                if (++done % report_every == 0 && progress) progress(done, total);
+            }
+            if (nt > 0) add_bulk_ties(ties, t0, done, total, progress);
+        } catch (...) {
+            rollback_bulk(p0, t0, o0, live_people0, live_ties0);
+            throw;
+        }
+        return person_id(static_cast<std::uint32_t>(p0));
+    }
+
     /// Swaps two networks. O(1), noexcept (all-or-nothing imports build a copy, then swap).
     void swap(network& other) noexcept {
         using std::swap;
@@ -575,13 +771,20 @@ private:
             throw invalid_tie(std::string(fn) + ": warmth " + std::to_string(w) + " is outside (0,1]");
     }
 
+    /// The organisation named `name`, created when new. Strong guarantee.
     organization_id intern_organization(const std::string& name) {
         auto it = org_index_.find(name);
         if (it != org_index_.end()) return it->second;
         const organization_id o(static_cast<std::uint32_t>(orgs_.size()));
-        org_index_.emplace(name, o);
         orgs_.push_back(organization{name});
-        org_members_.emplace_back();
+        try {
+            org_members_.emplace_back();
+            org_index_.emplace(name, o);
+        } catch (...) {
+            if (org_members_.size() > orgs_.size() - 1) org_members_.pop_back();
+            orgs_.pop_back();
+            throw;
+        }
         return o;
     }
 
@@ -594,17 +797,16 @@ private:
     }
 
     std::optional<std::uint32_t> find_tie(person_id a, person_id b) const noexcept {
-        auto it = tie_index_.find(pair_key(a, b));
-        if (it == tie_index_.end()) return std::nullopt;
-        return it->second;
+        return tie_index_.find(pair_key(a, b));
     }
 
     std::uint32_t find_or_add_tie(person_id a, person_id b) {
         if (ties_.size() >= no_index) throw invalid_argument("network: more than 2^32-1 tie slots");
         const auto t = static_cast<std::uint32_t>(ties_.size());
         // One hash probe: insert the new slot number, or find the existing one.
-        const auto [it, added] = tie_index_.try_emplace(pair_key(a, b), t);
-        if (!added) return it->second;
+        const std::uint64_t key = pair_key(a, b);
+        const auto [found, added] = tie_index_.try_emplace(key, t);
+        if (!added) return found;
         tie_record r;
         r.a = std::min(a, b);
         r.b = std::max(a, b);
@@ -614,13 +816,118 @@ private:
         } catch (...) {  // keep the strong guarantee
             if (tie_alive_.size() > ties_.size()) tie_alive_.pop_back();
             if (ties_.size() > t) ties_.pop_back();
-            tie_index_.erase(it);
+            tie_index_.erase(key);
             throw;
         }
         incident_[a.value()].push_back(t);
         incident_[b.value()].push_back(t);
         ++live_ties_;
         return t;
+    }
+
+    /// The ties part of add_bulk: validates all of `ties`, reserves, then inserts (only
+    /// `progress` and the list of updated ties can throw there); updates of existing ties
+    /// are applied last, when nothing can throw any more. The caller rolls back on exception.
+    void add_bulk_ties(const std::vector<bulk_tie>& ties, std::size_t t0, std::size_t done, std::size_t total,
+                       const bulk_progress& progress) {
+        static constexpr const char* fn = "network::add_bulk";
+        constexpr std::size_t report_every = std::size_t{1} << 20;
+        const std::size_t nt = ties.size();
+        auto where = [](std::size_t i, const bulk_tie& t) {
+            return " (tie #" + std::to_string(i) + ", " + std::to_string(t.a.value()) + "-" + std::to_string(t.b.value()) +
+                   ")";
+        };
+        // 1. Validate everything (no change) and count each person's new incidences.
+        std::vector<std::uint32_t> degree(people_.size(), 0);
+        std::uint64_t prev = 0;
+        for (std::size_t i = 0; i < nt; ++i) {
+            const bulk_tie& t = ties[i];
+            for (person_id x : {t.a, t.b})
+                if (!contains(x))
+                    throw unknown_person(std::string(fn) + ": unknown person id " + std::to_string(x.value()) +
+                                         (x.value() < alive_.size() ? " (removed)" : "") + where(i, t));
+            if (t.a == t.b) throw invalid_tie(std::string(fn) + ": self-tie of person " + std::to_string(t.a.value()) + where(i, t));
+            if (!(t.warmth > 0.0 && t.warmth <= 1.0))
+                throw invalid_tie(std::string(fn) + ": warmth " + std::to_string(t.warmth) + " is outside (0,1]" + where(i, t));
+            const std::uint64_t key = pair_key(t.a, t.b);
+            if (i > 0 && key <= prev)
+                throw invalid_argument(std::string(fn) + ": ties are not sorted strictly by (min(a,b), max(a,b))" +
+                                       (key == prev ? " (a pair repeats)" : "") + where(i, t));
+            prev = key;
+            ++degree[t.a.value()];
+            ++degree[t.b.value()];
+        }
+        if (t0 + nt > no_index) throw invalid_argument(std::string(fn) + ": more than 2^32-1 tie slots");
+        // 2. Reserve (no observable change).
+        ties_.reserve(t0 + nt);
+        tie_alive_.reserve(t0 + nt);
+        tie_index_.reserve(tie_index_.size() + nt);
+        for (std::size_t p = 0; p < degree.size(); ++p)
+            if (degree[p] > 0) incident_[p].reserve(incident_[p].size() + degree[p]);
+        std::vector<std::uint32_t>().swap(degree);
+        // 3. Insert. Existing ties are only listed here (their warmth changes in step 4).
+        std::vector<std::pair<std::uint32_t, double>> updates;
+        constexpr std::size_t ahead = 16;  // prefetch distance for the index probes
+        for (std::size_t i = 0; i < std::min(ahead, nt); ++i) tie_index_.prefetch(pair_key(ties[i].a, ties[i].b));
+        for (std::size_t i = 0; i < nt; ++i) {
+            if (i + ahead < nt) tie_index_.prefetch(pair_key(ties[i + ahead].a, ties[i + ahead].b));
+            const bulk_tie& t = ties[i];
+            const auto slot = static_cast<std::uint32_t>(ties_.size());
+            const auto [found, added] = tie_index_.try_emplace(pair_key(t.a, t.b), slot);  // reserved: no rehash
+            if (added) {
+                tie_record r;
+                r.a = std::min(t.a, t.b);
+                r.b = std::max(t.a, t.b);
+                r.manual_warmth = t.warmth;
+                ties_.push_back(std::move(r));  // all reserved: no throw
+                tie_alive_.push_back(1);
+                incident_[t.a.value()].push_back(slot);
+                incident_[t.b.value()].push_back(slot);
+                ++live_ties_;
+            } else {
+                updates.emplace_back(found, t.warmth);
+            }
+            if (++done % report_every == 0 && progress) progress(done, total);
+        }
+        // 4. Nothing throws any more.
+        for (const auto& [slot, w] : updates) ties_[slot].manual_warmth = w;
+    }
+
+    /// Undoes a failed add_bulk: removes the tie slots from t0 on and the people from p0 on
+    /// (with their keys and organisation memberships) and the organisations from o0 on. noexcept.
+    void rollback_bulk(std::size_t p0, std::size_t t0, std::size_t o0, std::size_t live_people0,
+                       std::size_t live_ties0) noexcept {
+        for (std::size_t t = t0; t < ties_.size(); ++t) {
+            const tie_record& r = ties_[t];
+            tie_index_.erase(pair_key(r.a, r.b));
+            for (person_id x : {r.a, r.b}) {
+                auto& inc = incident_[x.value()];
+                while (!inc.empty() && inc.back() >= t0) inc.pop_back();
+            }
+        }
+        ties_.erase(ties_.begin() + static_cast<std::ptrdiff_t>(t0), ties_.end());
+        tie_alive_.resize(std::min(tie_alive_.size(), t0));
+        live_ties_ = live_ties0;
+        for (std::size_t q = p0; q < people_.size(); ++q) {
+            // The key may be someone else's only when this person's own emplace failed.
+            auto it = key_index_.find(people_[q].key);
+            if (it != key_index_.end() && it->second.value() == q) key_index_.erase(it);
+        }
+        for (std::size_t o = 0; o < o0; ++o) {
+            auto& m = org_members_[o];
+            while (!m.empty() && m.back().value() >= p0) m.pop_back();
+        }
+        for (std::size_t o = o0; o < orgs_.size(); ++o) org_index_.erase(orgs_[o].name);
+        orgs_.erase(orgs_.begin() + static_cast<std::ptrdiff_t>(o0), orgs_.end());
+        org_members_.erase(org_members_.begin() + static_cast<std::ptrdiff_t>(std::min(o0, org_members_.size())),
+                           org_members_.end());
+        people_.erase(people_.begin() + static_cast<std::ptrdiff_t>(p0), people_.end());
+        alive_.resize(p0);
+        person_org_.resize(p0);
+        incident_.erase(incident_.begin() + static_cast<std::ptrdiff_t>(p0), incident_.end());
+        person_groups_.erase(person_groups_.begin() + static_cast<std::ptrdiff_t>(p0), person_groups_.end());
+        person_events_.erase(person_events_.begin() + static_cast<std::ptrdiff_t>(p0), person_events_.end());
+        live_people_ = live_people0;
     }
 
     void drop_tie(std::uint32_t t) {
@@ -657,7 +964,7 @@ private:
     // ties
     std::vector<tie_record> ties_;
     std::vector<std::uint8_t> tie_alive_;
-    std::unordered_map<std::uint64_t, std::uint32_t> tie_index_;
+    detail::tie_slot_map tie_index_;
     std::vector<std::vector<std::uint32_t>> incident_;
     std::size_t live_ties_ = 0;
     std::size_t interaction_count_ = 0;

@@ -6,11 +6,16 @@
 
 #include <kith/io/edge_list.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -486,4 +491,131 @@ TEST_CASE("edge list: mutated inputs either load or throw parse_error, and a fai
     }
     CHECK(loaded > 0);
     CHECK(rejected > 0);
+}
+
+// ------------------------------------------------------------------ bulk insertion (network::add_bulk)
+
+TEST_CASE("edge list: loads equal add_person + set_warmth one by one, also into a network with some of the keys", "[io][edge_list][bulk]") {
+    // Oracle: new people in order of first sight, then for each distinct pair the warmest
+    // weight (the default when no line has one), set one by one in increasing (lo, hi) person id.
+    std::mt19937_64 rng(99);
+    for (int round = 0; round < 80; ++round) {
+        network start;
+        const bool empty_start = round % 3 == 0;
+        if (!empty_start) {
+            // Existing keys that the file reuses ("3", "7", "x") and one it does not.
+            for (const char* k : {"7", "x", "unused", "3"}) start.add_person(kith::person{k, "", "", "", {}});
+            start.set_warmth(start.id_of("7"), start.id_of("3"), 0.3);
+            start.record({start.id_of("x"), start.id_of("unused"), kith::make_timestamp(2024, 1, 1)});
+            if (rng() & 1) start.remove_person(start.id_of("unused"));
+        }
+        std::string text;
+        std::vector<std::pair<std::string, std::string>> lines;
+        std::vector<double> weights;
+        const int n = static_cast<int>(rng() % 40);
+        const char* extra[] = {"x", "y", "3", "7"};
+        auto token = [&]() -> std::string {
+            if (rng() % 5 == 0) return extra[rng() % 4];
+            return std::to_string(rng() % 12);
+        };
+        for (int i = 0; i < n; ++i) {
+            const std::string u = token(), v = token();
+            const double w = (rng() % 3 == 0) ? -1.0 : static_cast<double>(1 + rng() % 100) / 100.0;
+            text += u + " " + v;
+            if (w > 0) text += " " + std::to_string(w);
+            text += "\n";
+            lines.emplace_back(u, v);
+            weights.push_back(w);
+        }
+        // The oracle network.
+        network expected = start;
+        std::map<std::string, kith::person_id> id;
+        for (const auto& [u, v] : lines)
+            for (const std::string& k : {u, v}) {
+                if (id.count(k)) continue;
+                auto f = expected.find(k);
+                id[k] = f ? *f : expected.add_person(kith::person{k, "", "", "", {}});
+            }
+        std::map<std::pair<std::uint32_t, std::uint32_t>, double> best;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const auto a = id[lines[i].first].value(), b = id[lines[i].second].value();
+            if (a == b) continue;
+            const auto key = std::make_pair(std::min(a, b), std::max(a, b));
+            auto it = best.find(key);
+            // The no-weight value -1 is the default (0.5) only when no line of the pair has a weight.
+            if (it == best.end()) best[key] = weights[i];
+            else it->second = std::max(it->second, weights[i]);
+        }
+        for (const auto& [pr, w] : best)
+            expected.set_warmth(kith::person_id(pr.first), kith::person_id(pr.second), w > 0 ? w : 0.5);
+
+        network net = start;
+        io::edge_list_options opt;
+        opt.header = io::header_line::absent;  // "x y" first would look like a header
+        const auto r = load(net, text, opt);
+        CHECK(r.ties == best.size());
+        CHECK(net == expected);
+        for (const auto& [pr, w] : best) CHECK(net.has_tie(kith::person_id(pr.first), kith::person_id(pr.second)));
+        CHECK(net.tie_count() == expected.tie_count());
+        // The same text read in tiny blocks gives the same network.
+        network pieces = start;
+        kith::io::detail::edge_list_parser p("edges.txt", opt, 0);
+        std::istringstream in(text);
+        kith::io::detail::feed_blocks(
+            p,
+            [&](char* buf, std::size_t k) {
+                in.read(buf, static_cast<std::streamsize>(k));
+                return static_cast<std::size_t>(in.gcount());
+            },
+            1 + rng() % 9);
+        CHECK(kith::io::detail::finish_edge_list(pieces, p) == r);
+        CHECK(pieces == expected);
+    }
+}
+
+TEST_CASE("edge list: record_interactions without timestamps keeps an existing tie's warmth for a weightless line", "[io][edge_list][bulk]") {
+    io::edge_list_options opt;
+    opt.record_interactions = true;
+    network net = base_network();
+    load(net, "y x\nx z\n", opt);
+    CHECK(warmth(net, "x", "y") == 0.3);  // kept
+    CHECK(warmth(net, "x", "z") == 0.5);  // new: the default
+    network plain = base_network();
+    load(plain, "y x\n");
+    CHECK(warmth(plain, "x", "y") == 0.5);  // without record_interactions the default replaces it
+}
+
+TEST_CASE("edge list: a progress callback throwing while building cancels the load and changes nothing", "[io][edge_list][bulk]") {
+    // All 1,051,975 pairs among nodes 0..1450, plus x-y again: more than 2^20 items to build,
+    // so add_bulk reports once and the callback cancels there, after ~1M ties went in.
+    std::string text;
+    for (int i = 0; i < 1451; ++i)
+        for (int j = i + 1; j < 1451; ++j) text += std::to_string(i) + ' ' + std::to_string(j) + '\n';
+    text += "y x 0.9\n";
+    network net = base_network();
+    const network before = net;
+    io::edge_list_options opt;
+    int building = 0;
+    opt.progress = [&](const io::load_progress& p) {
+        if (p.phase != io::load_phase::building) return;
+        ++building;
+        CHECK(p.items_done == (std::uint64_t{1} << 20));
+        CHECK(p.items_total == 1451 + 1451 * 1450 / 2 + 1);
+        throw std::runtime_error("cancel");
+    };
+    CHECK_THROWS_AS(load(net, text, opt), std::runtime_error);
+    CHECK(building == 1);
+    CHECK(net == before);
+    CHECK(net.person_count() == 2);
+    CHECK(net.tie_count() == 1);
+    CHECK(warmth(net, "x", "y") == 0.3);
+    CHECK_FALSE(net.find("0").has_value());
+    CHECK_FALSE(net.has_tie(kith::person_id(2), kith::person_id(3)));
+    // Without cancelling, the same load goes through.
+    opt.progress = {};
+    const auto r = load(net, text, opt);
+    CHECK(r.ties == 1451 * 1450 / 2 + 1);
+    CHECK(net.tie_count() == r.ties);
+    CHECK(warmth(net, "x", "y") == 0.9);
+    CHECK(net.contacts(net.id_of("0")).size() == 1450);
 }

@@ -13,12 +13,15 @@
 // with `weight_scale`/`weight_offset` -- a weight is never silently clamped.
 // Without a weight every tie gets `default_warmth`. Loading is all-or-nothing:
 // the file is parsed completely into a staging area (no network change), then
-// inserted into a copy of the network that is swapped in at the end.
+// inserted by one all-or-nothing `network::add_bulk` call (or, for interactions
+// and affiliations, into a copy of the network that is swapped in at the end).
 // Speed: the file is read in 8 MiB blocks; integer tokens take a fast path
 // (std::from_chars-free digit loop, open-addressing hash map), edges are
-// de-duplicated with a hash of (lo, hi); the network is then filled with
-// `reserve` + `add_person` + `set_warmth` (the core's insertion cost dominates;
-// see docs/data-formats.md).
+// de-duplicated by a radix sort of (lo, hi); plain ties then go into the network
+// with one `network::add_bulk` call (all-or-nothing by itself, so the network is
+// not copied; see docs/data-formats.md for the figures). Files with recorded
+// interactions or affiliations are inserted one by one into a copy that is
+// swapped in.
 // Bipartite (affiliation) files, such as Konect's club memberships or Southern
 // Women, load as group memberships or event attendances instead of ties.
 #pragma once
@@ -321,8 +324,20 @@ public:
                                     "are read as people (see edge_list_options::affiliation)");
     }
 
-    /// Inserts the staged data into `net` (which the caller has copied).
+    /// Whether `commit` is all-or-nothing by itself: plain ties (no affiliation, no recorded
+    /// interaction) go into the network with one `network::add_bulk` call, which restores the
+    /// network on any exception, so `finish_edge_list` needs no copy of the network.
+    bool commit_is_atomic() const noexcept {
+        return opt_.affiliation == affiliation_mode::none && interactions_.empty();
+    }
+
+    /// Inserts the staged data into `net`. Unless `commit_is_atomic()`, a failure can leave
+    /// `net` half-filled, so the caller passes a copy.
     void commit(network& net) {
+        if (commit_is_atomic()) {
+            commit_ties(net);
+            return;
+        }
         const auto& keys_in = people_.keys();
         const bool empty_net = net.id_bound() == 0;
         net.reserve(net.id_bound() + keys_in.size(), net.tie_slot_count() + edges_.size());
@@ -407,6 +422,64 @@ public:
     edge_list_report& report() noexcept { return rep_; }
 
 private:
+    /// The atomic commit: new people and the ties as one network::add_bulk call. The pairs are
+    /// sorted by node index (finish); node indices map to person ids in increasing order when
+    /// every node is a new person, else the ties are sorted again by person id.
+    void commit_ties(network& net) {
+        auto& keys = people_.keys();
+        const bool empty_net = net.id_bound() == 0;
+        std::vector<person_id> pid(keys.size());
+        std::vector<person> fresh;
+        fresh.reserve(keys.size());
+        std::uint32_t next = static_cast<std::uint32_t>(net.id_bound());  // add_bulk checks the 2^32 limit
+        bool increasing = true;
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            std::optional<person_id> found;
+            if (!empty_net) found = net.find(keys[i]);
+            if (found) {
+                pid[i] = *found;
+                increasing = false;
+            } else {
+                fresh.emplace_back();
+                fresh.back().key = std::move(keys[i]);
+                pid[i] = person_id(next++);
+            }
+        }
+        std::vector<bulk_tie> ties;
+        ties.reserve(edges_.size());
+        for (const staged_edge& e : edges_) {
+            const person_id a = pid[e.key >> 32], b = pid[e.key & 0xFFFFFFFFu];
+            // As record_interactions does without interactions: a tie that exists keeps its
+            // warmth when the line has no weight.
+            if (e.warmth < 0 && opt_.record_interactions && !empty_net && net.has_tie(a, b)) continue;
+            ties.push_back(bulk_tie{a, b, e.warmth >= 0 ? e.warmth : opt_.default_warmth});
+        }
+        rep_.ties = edges_.size();
+        std::vector<staged_edge>().swap(edges_);
+        if (!increasing) {
+            auto key = [](const bulk_tie& t) {
+                const std::uint32_t x = t.a.value(), y = t.b.value();
+                return x < y ? (std::uint64_t{x} << 32 | y) : (std::uint64_t{y} << 32 | x);
+            };
+            std::sort(ties.begin(), ties.end(), [&](const bulk_tie& x, const bulk_tie& y) { return key(x) < key(y); });
+        }
+        const std::size_t people = fresh.size();
+        bulk_progress progress;
+        if (opt_.progress)
+            progress = [&](std::size_t done, std::size_t total) {
+                load_progress pr;
+                pr.file = file_;
+                pr.phase = load_phase::building;
+                pr.bytes_done = pr.bytes_total = bytes_done_;
+                pr.lines = line_;
+                pr.items_done = done;
+                pr.items_total = total;
+                opt_.progress(pr);
+            };
+        net.add_bulk(std::move(fresh), ties, progress);
+        rep_.people = people;
+    }
+
     [[noreturn]] void fail(std::string_view line, std::size_t line_no, std::size_t pos, std::string_view text,
                            const std::string& expected, const std::string& message) const {
         throw parse_error(file_, line_no, column_of(line, 0, pos), shorten(text), expected,
@@ -638,11 +711,17 @@ void feed_blocks(edge_list_parser& p, Read&& read, std::size_t block_bytes = std
     }
 }
 
+/// Ends the parse and commits into `net`, all-or-nothing: directly when the commit is atomic
+/// (plain ties), else into a copy of `net` that is swapped in (O(size of net) extra).
 inline edge_list_report finish_edge_list(network& net, edge_list_parser& p) {
     p.finish();
-    network work = net;
-    p.commit(work);
-    net.swap(work);
+    if (p.commit_is_atomic()) {
+        p.commit(net);
+    } else {
+        network work = net;
+        p.commit(work);
+        net.swap(work);
+    }
     return std::move(p.report());
 }
 
@@ -650,7 +729,9 @@ inline edge_list_report finish_edge_list(network& net, edge_list_parser& p) {
 
 /// Reads a SNAP / Konect style edge list from `path` into `net` (see the header comment
 /// for the format and rules; docs/data-formats.md for each shared dataset's options).
-/// Complexity: O(file size + (people + ties) * insertion cost + size of `net`) expected.
+/// Complexity: O(file size + people + ties) expected for plain ties (one network::add_bulk;
+/// O(ties log ties) more when some node keys are already people of `net`); files with
+/// recorded interactions or affiliations add O(size of `net`) for the copy of `net`.
 /// Preconditions: none. Returns: counts (lines, ties, duplicates, self-loops, ...).
 /// Throws: `invalid_argument` for bad options (default_warmth outside (0,1], weight_scale
 /// not finite and > 0, weight_offset not finite); `parse_error` naming file, line, column
