@@ -18,12 +18,14 @@
 // under extending a path at either end, so both the bidirectional search and the one-directional
 // generic search honour it exactly (labels compare (cost, hops, sequence)).
 // Search: on the snapshot, bidirectional label-setting search over (cost, hops) keys, expanding
-// the side with the smaller frontier key, with a cut in each cost-sorted adjacency list as soon as
-// dist(u) + cost(arc) + (smallest key of the other side) exceeds the best meeting found (nothing
-// later in the list can improve it), and reusable per-thread workspaces whose reset is
-// O(touched) (generation counter, cleared on wrap-around). Hop caps are exact: labels become
-// Pareto sets over (cost, hops) per vertex, so the best path with at most `max_hops` hops is found
-// even when a cheaper longer one exists. Generic tier: the same label-setting search run one way
+// the side with fewer queued labels (uncapped; the smaller key when hop-capped), with a cut in
+// each cost-sorted adjacency list as soon as dist(u) + cost(arc) + (smallest key of the other
+// side) exceeds the best meeting found (nothing later in the list can improve it), and reusable
+// per-thread workspaces whose reset is O(touched) (generation counter, cleared on wrap-around).
+// The search is memory-bound (one cache miss per person touched), so the engine prefetches the
+// next arc list and each target's search data before relaxing a list. Hop caps are exact:
+// labels become Pareto sets over (cost, hops) per vertex, so the best path with at most
+// `max_hops` hops is found even when a cheaper longer one exists. Generic tier: the same label-setting search run one way
 // over any Boost.Graph IncidenceGraph + VertexListGraph. No recursion anywhere.
 // Valid paths: a path starts at a source, ends at a target, is simple, and its intermediate people
 // are never sources, targets, avoided people, or people joined only by ties the asker may not see.
@@ -151,6 +153,26 @@ inline path_workspace& thread_workspace() {
 
 namespace detail {
 
+/// Starts loading the first arcs of `u` (an engine hint, see `has_prefetch`): through
+/// `arc_address` when the snapshot has it (packed arcs), else the raw CSR arrays.
+inline void prefetch_address(const void* p) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
+}
+template <class Snapshot>
+auto prefetch_arcs_of(const Snapshot& s, std::uint32_t u, int) noexcept -> decltype(s.arc_address(0), void()) {
+    prefetch_address(s.arc_address(s.arc_begin(u)));
+}
+template <class Snapshot>
+void prefetch_arcs_of(const Snapshot& s, std::uint32_t u, long) noexcept {
+    const auto a = s.arc_begin(u);
+    prefetch_address(s.costs() + a);
+    prefetch_address(s.targets() + a);
+}
+
 /// The arcs of a snapshot a query may use: visible to the asker and warm enough, in the
 /// snapshot's (cost, target) order, so the engine may cut a list.
 struct snapshot_arcs {
@@ -170,6 +192,8 @@ struct snapshot_arcs {
             if (!f(tg[a], static_cast<std::uint64_t>(c))) return;
         }
     }
+    /// Engine hint: start loading the arc list of `u`.
+    void prefetch(std::uint32_t u) const noexcept { prefetch_arcs_of(*s, u, 0); }
 };
 
 /// The vertex of `p` or throws unknown_person naming the function and the role.

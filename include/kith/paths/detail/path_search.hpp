@@ -42,6 +42,18 @@ inline search_profile& profile() { static search_profile p; return p; }
 #define KITH_PATHS_COUNT(field) ((void)0)
 #endif
 
+#if defined(__GNUC__) || defined(__clang__)
+#define KITH_PATHS_PREFETCH(addr) __builtin_prefetch(addr)
+#else
+#define KITH_PATHS_PREFETCH(addr) ((void)0)
+#endif
+
+/// Calls adj.prefetch(u) when the adjacency has one (a hint: start loading u's arc list).
+template <class Adj, class = void>
+struct has_prefetch : std::false_type {};
+template <class Adj>
+struct has_prefetch<Adj, std::void_t<decltype(std::declval<const Adj&>().prefetch(std::uint32_t{}))>> : std::true_type {};
+
 /// Formats a double for error messages (round-trippable).
 inline std::string format_double(double x) {
     std::ostringstream os;
@@ -177,6 +189,7 @@ struct cost_store {
     std::vector<heap_entry<Cost>> heap[2];
     std::vector<Cost> extras;
     std::vector<std::uint32_t> buf_a, buf_b, buf_c;
+    std::vector<std::pair<std::uint32_t, Cost>> scan;  ///< arcs of the list being expanded
     void clear() {
         labels.clear();
         heap[0].clear();
@@ -320,12 +333,15 @@ public:
                 tb = {h1.front().c, h1.front().h};
             }
             if (has_best_ && best_ < tf + tb + gap) break;
-            const int side = (bidir_ && tb < tf) ? 1 : 0;  // the side with the smaller key
+            // The side with fewer queued labels (any alternation keeps the stopping rule exact; on
+            // hubby graphs this expands the cheaper side: ~13% fewer labels at 1M social ties).
+            const int side = (bidir_ && h1.size() < h0.size()) ? 1 : 0;
             auto& h = cs_.heap[side];
             const std::uint32_t li = h.front().label;
             heap4_pop(h);
             cs_.labels[li].settled = true;
             KITH_PATHS_COUNT(settled);
+            prefetch_top(side);
             expand(side, li, side == 0 ? tb : tf);
         }
         if (!has_best_) return std::nullopt;
@@ -387,6 +403,7 @@ private:
             heap4_pop(h);
             cs_.labels[li].settled = true;
             KITH_PATHS_COUNT(settled);
+            prefetch_top(side);
             expand(side, li, zero);
         }
     }
@@ -540,33 +557,65 @@ private:
         const std::uint32_t nh = L.hops + 1;
         const std::uint8_t need = side == 0 ? flag_end : flag_start;
         const std::uint8_t uflags = st_.flags(u);
+        // Two passes: gather the arcs the cut keeps, starting the load of each target's info
+        // (the search is memory-bound: one cache miss per touched person), then relax them. The
+        // cut is re-checked in the second pass, as `best_` may improve meanwhile.
+        const bool gap_cut = bidir_ && !split_;
+        const path_key<Cost> gap{spec_.hop, 1};
+        auto& scan = cs_.scan;
+        scan.clear();
+        const auto* info = st_.info.data();
         adj_.for_each_arc(u, [&](std::uint32_t v, Cost ac) -> bool {
-            const Cost nc = base + ac;
             KITH_PATHS_COUNT(scanned);
-            if (has_best_ && best_ < path_key<Cost>{nc, nh} + other_top) return !Adj::sorted;
+            if (has_best_ && best_ < path_key<Cost>{base + ac, nh} + other_top) return !Adj::sorted;
+            KITH_PATHS_PREFETCH(info + v);
+            scan.emplace_back(v, ac);
+            return true;
+        });
+        for (const auto& [v, ac] : scan) {
+            const Cost nc = base + ac;
+            if (has_best_ && best_ < path_key<Cost>{nc, nh} + other_top) {
+                if (Adj::sorted) break;
+                continue;
+            }
             if (!spec_.banned_arcs.empty()) {
                 const std::uint64_t key = side == 0 ? (std::uint64_t{u} << 32 | v) : (std::uint64_t{v} << 32 | u);
-                if (std::binary_search(spec_.banned_arcs.begin(), spec_.banned_arcs.end(), key)) return true;
+                if (std::binary_search(spec_.banned_arcs.begin(), spec_.banned_arcs.end(), key)) continue;
             }
             const auto& vi = st_.info[v];
-            if (vi.stamp == st_.gen) {
+            const bool seen = vi.stamp == st_.gen;
+            // No label of the other side at v: any path through v reaches a label of the other
+            // side (key >= other_top) after at least one more arc (>= gap), see run().
+            if (gap_cut && has_best_ && !(seen && vi.head[1 - side] != npos32) &&
+                best_ < path_key<Cost>{nc, nh} + other_top + gap)
+                continue;
+            if (seen) {
                 const std::uint8_t fv = vi.flags;
-                if ((fv & flag_block) && !(fv & need)) return true;
-                if (fv & flag_removed) return true;
+                if ((fv & flag_block) && !(fv & need)) continue;
+                if (fv & flag_removed) continue;
                 // Diversity: v may not be the first introducer (forward: u is the start).
-                if (side == 0 && L.hops == 0 && (fv & flag_no_first)) return true;
+                if (side == 0 && L.hops == 0 && (fv & flag_no_first)) continue;
                 // Backward: v would be the start and u the first introducer.
-                if (side == 1 && (fv & flag_start) && (uflags & flag_no_first)) return true;
+                if (side == 1 && (fv & flag_start) && (uflags & flag_no_first)) continue;
                 // Cheap dominance test before `offer` (uncapped: one label per vertex and side).
                 if (!spec_.capped && vi.head[side] != npos32) {
                     const label<Cost>& O = cs_.labels[vi.head[side]];
-                    if (path_key<Cost>{O.cost, O.hops} < path_key<Cost>{nc, nh}) return true;
+                    if (path_key<Cost>{O.cost, O.hops} < path_key<Cost>{nc, nh}) continue;
                 }
             }
             KITH_PATHS_COUNT(offered);
             offer(side, v, nc, nh, li, ac, true);
-            return true;
-        });
+        }
+    }
+
+    /// Hints the adjacency to load the arc list of the next label `side` would settle.
+    void prefetch_top(int side) const {
+        if constexpr (has_prefetch<Adj>::value) {
+            const auto& h = cs_.heap[side];
+            if (!h.empty()) adj_.prefetch(cs_.labels[h.front().label].vertex);
+        } else {
+            (void)side;
+        }
     }
 
     search_store<Generation>& st_;
