@@ -7,8 +7,10 @@
 
 #include <boost/graph/adjacency_list.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -249,6 +251,127 @@ TEST_CASE("brokerage: snapshot all == one == tier 1 on random graphs with privat
             REQUIRE(one);
             check_same(*one, ref[v]);
             check_same(all[v], ref[v]);
+        }
+    }
+}
+
+namespace {
+
+// |a - b| <= 1e-12 * max(1, |b|): the all-people and one-person sums run in different orders.
+void check_close(const kith::brokerage& a, const kith::brokerage& b) {
+    CHECK(a.degree == b.degree);
+    const auto tol = [](double x) { return 1e-12 * std::max(1.0, std::abs(x)); };
+    CHECK_THAT(a.constraint, WithinAbs(b.constraint, tol(b.constraint)));
+    CHECK_THAT(a.effective_size, WithinAbs(b.effective_size, tol(b.effective_size)));
+    CHECK_THAT(a.efficiency, WithinAbs(b.efficiency, tol(b.efficiency)));
+}
+
+} // namespace
+
+// The triangle listing (both tiers' brokerage_all) against the per-person computation, on graphs
+// built to stress it: hubs tied to most people, a dense core with leaves hanging off it (long
+// forward lists next to short ones, so both the marked scan and the binary-search intersection
+// run), cliques, private ties seen or not by the asker, and excluded people.
+TEST_CASE("brokerage: everyone == one person on random graphs with hubs, cores and private ties", "[metrics]") {
+    for (std::uint64_t seed = 1; seed <= 150; ++seed) {
+        std::mt19937_64 rng(seed * 7919);
+        const int n = 8 + static_cast<int>(rng() % 113);
+        std::vector<std::vector<char>> adj(static_cast<std::size_t>(n), std::vector<char>(static_cast<std::size_t>(n), 0));
+        auto tie = [&](int a, int b) {
+            if (a != b) adj[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)] = adj[static_cast<std::size_t>(b)][static_cast<std::size_t>(a)] = 1;
+        };
+        const auto pick = [&] { return static_cast<int>(rng() % static_cast<std::uint64_t>(n)); };
+        switch (seed % 3) {
+        case 0: {  // hubs over a sparse background
+            const int hubs = 1 + static_cast<int>(rng() % 5);
+            const double p_hub = 0.3 + 0.65 * uniform(rng), p_bg = 0.01 + 0.1 * uniform(rng);
+            for (int h = 0; h < hubs; ++h)
+                for (int v = 0; v < n; ++v)
+                    if (uniform(rng) < p_hub) tie(h, v);
+            for (int u = 0; u < n; ++u)
+                for (int v = u + 1; v < n; ++v)
+                    if (uniform(rng) < p_bg) tie(u, v);
+            break;
+        }
+        case 1: {  // a dense core, leaves tied to 1-4 core people
+            const int core = std::min(n, 18 + static_cast<int>(rng() % 30));
+            const double p_core = 0.7 + 0.3 * uniform(rng);
+            for (int u = 0; u < core; ++u)
+                for (int v = u + 1; v < core; ++v)
+                    if (uniform(rng) < p_core) tie(u, v);
+            for (int v = core; v < n; ++v) {
+                const int k = 1 + static_cast<int>(rng() % 4);
+                for (int i = 0; i < k; ++i) tie(v, static_cast<int>(rng() % static_cast<std::uint64_t>(core)));
+            }
+            break;
+        }
+        default: {  // overlapping cliques plus random ties
+            const int cliques = 1 + static_cast<int>(rng() % 8);
+            for (int c = 0; c < cliques; ++c) {
+                const int size = 3 + static_cast<int>(rng() % 12);
+                std::vector<int> members;
+                for (int i = 0; i < size; ++i) members.push_back(pick());
+                for (int a : members)
+                    for (int b : members) tie(a, b);
+            }
+            for (int i = 0; i < n; ++i) tie(pick(), pick());
+            break;
+        }
+        }
+        kith::network net;
+        for (int i = 0; i < n; ++i) net.add_person(kith::person{"p" + std::to_string(i), "", "", "", {}});
+        for (int i = 0; i < n; ++i)
+            for (int j = i + 1; j < n; ++j) {
+                if (!adj[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)]) continue;
+                const kith::person_id a(static_cast<std::uint32_t>(i)), b(static_cast<std::uint32_t>(j));
+                net.set_warmth(a, b, 0.02 + 0.98 * uniform(rng));
+                if (rng() % 5 == 0) net.set_visibility(a, b, kith::visibility{(rng() % 2) ? a : b});
+            }
+        const kith::snapshot s(net, now);
+        kith::brokerage_options opt;
+        if (rng() % 3 != 0) opt.asker = kith::person_id(static_cast<std::uint32_t>(pick()));
+        for (std::uint64_t x = rng() % 4; x > 0; --x) opt.excluded.push_back(kith::person_id(static_cast<std::uint32_t>(pick())));
+        if (rng() % 3 == 0) opt.weight = kith::brokerage_weight::unweighted;
+
+        // Tier 2: everyone at once == one at a time.
+        const auto all = kith::brokerage_all(s, opt);
+        REQUIRE(all.size() == static_cast<std::size_t>(n));
+        std::size_t with_ties = 0;
+        for (std::uint32_t v = 0; v < static_cast<std::uint32_t>(n); ++v) {
+            const auto one = kith::brokerage_of(s, s.id_of(v), opt);
+            if (!one) {
+                CHECK(all[v].degree == 0);
+                CHECK(std::isnan(all[v].constraint));
+                continue;
+            }
+            ++with_ties;
+            check_close(all[v], *one);
+        }
+        CHECK(with_ties > 0);
+
+        // Tier 1 on the usable ties, as an adjacency_list: everyone == one at a time == tier 2.
+        const auto asker = opt.asker ? std::optional<std::uint32_t>(s.vertex_of(*opt.asker)) : std::nullopt;
+        std::vector<char> excluded(static_cast<std::size_t>(n), 0);
+        for (auto p : opt.excluded) excluded[s.vertex_of(p)] = 1;
+        std::vector<wedge> usable;
+        for (std::uint32_t v = 0; v < s.num_people(); ++v)
+            for (auto a = s.arc_begin(v); a != s.arc_end(v); ++a) {
+                const auto t = s.arc_target(a);
+                if (t < v || !s.arc_visible(a, asker) || excluded[v] || excluded[t]) continue;
+                usable.push_back({static_cast<int>(v), static_cast<int>(t),
+                                  opt.weight == kith::brokerage_weight::warmth ? s.arc_warmth(a) : 1.0});
+            }
+        const ugraph g = make_graph(n, usable);
+        const auto ref = kith::brokerage_all(g, get(boost::edge_weight, g));
+        for (std::size_t v = 0; v < static_cast<std::size_t>(n); ++v) {
+            const auto one = kith::brokerage_of(g, v, get(boost::edge_weight, g));
+            if (!one) {
+                CHECK(ref[v].degree == 0);
+                CHECK(all[v].degree == 0);
+                continue;
+            }
+            check_close(ref[v], *one);
+            check_close(all[v], *one);
         }
     }
 }
