@@ -1,19 +1,28 @@
 // kith/paths/k_warm_paths.hpp -- the k warmest loopless introduction paths, best first, with an
 // optional diversity filter (distinct first introducers, or limited overlap).
 //
-// Design decisions: Yen's algorithm on top of the single-path search of warm_path.hpp: each spur
-// search is the same exact label-setting search (bidirectional on the snapshot) with the root
-// path's people removed and the already-used next arcs banned. Sources and targets as sets are
-// handled as a virtual super-source and super-sink (the first spur chooses among the remaining
-// sources). The order of paths is the total order of warm_path.hpp (cost, then hops, then the
-// lexicographically smallest person-id sequence); because it is monotone under extension, Yen's
-// enumeration is exact for it, hop caps included (a spur at hop i gets the cap max_hops - i).
-// Diversity is a filter applied to this exact enumeration, in order: a path is kept when it
-// passes the filter against every path kept before it; enumeration stops after `k` kept paths or
-// `max_enumerated` enumerated ones. So the result is exactly "the greedy diverse prefix of the
-// exact k-best order", which is what a person scanning a ranked list would pick. Distinct first
-// introducers need no enumeration: the greedy prefix is found directly, one search per path
-// (the best path whose first introducer is not yet used), with no `max_enumerated` limit.
+// Design decisions: every answer is "the greedy diverse prefix of the exact order": the order of
+// paths is the total order of warm_path.hpp (cost, then hops, then the lexicographically
+// smallest vertex sequence), and a path is kept when it is not kept yet and passes the diversity
+// rule against every path kept before it, until k are kept. Both diversity rules are
+// conjunctions over the kept paths, so a rejected path stays rejected as the kept set grows, and
+// each kept path is simply "the best path not kept yet that passes against the kept ones"; the
+// algorithms find that path directly instead of enumerating the rejected ones:
+// - none: Yen's algorithm over the single-path search of warm_path.hpp (bidirectional on the
+//   snapshot, one way in the generic tier), with Lawler's rule (a path spurs only from its
+//   deviation index on). Spur searches remove the root's people and ban the used next arcs;
+//   source and target sets act as a virtual super-source and super-sink (the first spur chooses
+//   among the remaining sources). The order is monotone under extension, so Yen is exact for it,
+//   hop caps included (a spur at hop i gets the cap max_hops - i).
+// - distinct_first_introducer: one search per kept path (the next one may not start with a used
+//   first introducer; kept 0- and 1-hop paths are excluded explicitly).
+// - limited_overlap (max_overlap < 1): the rule is |inner(p) & inner(q)| <= max_overlap x
+//   |inner(q)| for each kept q (inner = intermediates), i.e. a later path reuses at most that
+//   fraction of each earlier path's introducers. Found by best-first branching on removed
+//   people (see limited_overlap_paths): a failing best path shares too many of some kept q's
+//   intermediates, so every passing path avoids one of those, and the search branches on which.
+//   max_overlap = 1 lets every path pass: plain Yen. `max_enumerated` bounds the searches.
+// Counting every single-path search is cheap; benchmarks read it (detail::k_paths_counters).
 #pragma once
 
 #include <kith/core/error.hpp>
@@ -22,12 +31,19 @@
 #include <kith/paths/warm_path.hpp>
 #include <kith/snapshot.hpp>
 
+#include <boost/graph/graph_traits.hpp>
+#include <boost/property_map/property_map.hpp>
+
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <iterator>
 #include <optional>
+#include <set>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -37,32 +53,98 @@ namespace kith {
 enum class path_diversity : std::uint8_t {
     none,                       ///< the plain k best paths
     distinct_first_introducer,  ///< no two kept paths share people[1] (paths of >= 2 hops; shorter ones always pass)
-    limited_overlap,            ///< shared intermediates / own intermediates <= max_overlap against each kept path
+    limited_overlap,            ///< a later path shares <= max_overlap x |intermediates of q| intermediates with each kept q
 };
 
 /// Options of `find_k_warm_paths` beyond the path options.
 struct k_paths_options {
-    /// Which diversity filter to apply to the exact enumeration (default none).
+    /// Which diversity rule the kept paths obey (default none).
     path_diversity diversity = path_diversity::none;
-    /// For `limited_overlap`: the largest allowed fraction, in [0,1], of a path's intermediate
-    /// people that also are intermediates of a kept path. 0 = intermediates pairwise disjoint.
+    /// For `limited_overlap`, in [0,1]: a path is kept only if, for every path q kept before it,
+    /// the number of intermediate people it shares with q is <= max_overlap x (number of q's
+    /// intermediates). 0 = intermediates pairwise disjoint; 1 = no restriction (plain k best).
     double max_overlap = 0.5;
-    /// For `limited_overlap`: enumerate at most this many paths (>= 1) before giving up on
-    /// filling k. Ignored for `none` (which enumerates exactly k) and for
-    /// `distinct_first_introducer` (searched directly, one search per path, no limit).
+    /// For `limited_overlap` with max_overlap < 1: run at most this many single-path searches
+    /// (>= 1); when reached, the paths kept so far are returned (a prefix of the exact answer).
+    /// Ignored otherwise (plain k best: Yen, exact; distinct first introducers: one search per
+    /// path).
     std::size_t max_enumerated = 256;
 };
 
 namespace detail {
 
-/// Yen's k shortest loopless paths over the engine. `base` is the validated query (starts, ends,
-/// blocked, extras, hop, cap). `accept` is the diversity filter (called on candidates in order).
-template <class Cost, class Generation, class Adj, class Accept>
+/// Load-independent counts of the calling thread's k-paths queries (for benchmarks).
+struct k_paths_count {
+    std::uint64_t searches = 0;  ///< single-path searches run
+};
+inline k_paths_count& k_paths_counters() {
+    thread_local k_paths_count c;
+    return c;
+}
+
+/// The engine order of paths: cost, then hops, then the lexicographic vertex sequence.
+template <class Cost>
+bool path_before(const found_path<Cost>& a, const found_path<Cost>& b) {
+    if (a.cost != b.cost) return a.cost < b.cost;
+    if (a.verts.size() != b.verts.size()) return a.verts.size() < b.verts.size();
+    return a.verts < b.verts;
+}
+
+/// The best path for `spec` that is none of the 0-hop paths [z], z in `zero` (kept ones): a
+/// kept [z] must not come back as a walk z -> ... -> z either, so with `zero` non-empty this
+/// searches the other sources to every target, and each z to the other targets, and takes the
+/// best (1 + |zero| searches). `part` is scratch.
+template <class Cost, class Generation, class Adj>
+std::optional<found_path<Cost>> best_without_zero(search_store<Generation>& st, const Adj& adj, std::size_t n,
+                                                  search_spec<Cost>& spec, bool bidirectional,
+                                                  const std::vector<std::uint32_t>& zero, search_spec<Cost>& part) {
+    if (zero.empty()) {
+        ++k_paths_counters().searches;
+        return best_path(st, adj, n, spec, bidirectional);
+    }
+    std::optional<found_path<Cost>> r;
+    auto consider = [&](search_spec<Cost>& sp) {
+        if (sp.starts.empty() || sp.ends.empty()) return;
+        ++k_paths_counters().searches;
+        auto c = best_path(st, adj, n, sp, bidirectional);
+        if (c && (!r || path_before(*c, *r))) r = std::move(c);
+    };
+    part = spec;
+    part.starts.erase(std::remove_if(part.starts.begin(), part.starts.end(),
+                                     [&](std::uint32_t v) { return std::count(zero.begin(), zero.end(), v) > 0; }),
+                      part.starts.end());
+    consider(part);
+    for (std::uint32_t z : zero) {
+        part = spec;
+        part.starts.assign(1, z);
+        part.ends.erase(std::remove(part.ends.begin(), part.ends.end(), z), part.ends.end());
+        consider(part);
+    }
+    return r;
+}
+
+/// Excludes a kept path of at most one hop from later searches of `spec` (longer kept paths are
+/// excluded by the diversity rule itself): a 1-hop path by banning its arc (a source's arc into
+/// a target can only be that path), a 0-hop path through `zero`.
+template <class Cost>
+void exclude_short(const found_path<Cost>& p, search_spec<Cost>& spec, std::vector<std::uint32_t>& zero) {
+    if (p.verts.size() == 2) {
+        const std::uint64_t key = std::uint64_t{p.verts[0]} << 32 | p.verts[1];
+        spec.banned_arcs.insert(std::lower_bound(spec.banned_arcs.begin(), spec.banned_arcs.end(), key), key);
+    } else if (p.verts.size() == 1) {
+        zero.push_back(p.verts[0]);
+    }
+}
+
+/// Yen's k shortest loopless paths over the engine, with Lawler's rule: a path spurs only from
+/// its deviation index on (the cells of earlier spur indices are unchanged by it, so their
+/// searches would repeat). `base` is the validated query (starts, ends, blocked incl. starts
+/// and ends, extras, hop, cap).
+template <class Cost, class Generation, class Adj>
 std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, std::size_t n,
-                                  const search_spec<Cost>& base, bool bidirectional, std::size_t k,
-                                  std::size_t max_enumerated, Accept&& accept) {
-    std::vector<found_path<Cost>> kept;
-    if (k == 0) return kept;
+                                  const search_spec<Cost>& base, bool bidirectional, std::size_t k) {
+    std::vector<found_path<Cost>> enumerated;  // A (the answer)
+    if (k == 0) return enumerated;
     // Extra costs by vertex (later entries win), to price full paths.
     std::map<std::uint32_t, Cost> extra;
     for (const auto& [v, c] : base.extras) extra[v] = c;
@@ -76,40 +158,40 @@ std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, 
         }
         p.cost = c;
     };
-    // The order: cost, hops, lexicographic sequence.
-    auto before = [](const found_path<Cost>& a, const found_path<Cost>& b) {
-        if (a.cost != b.cost) return a.cost < b.cost;
-        if (a.verts.size() != b.verts.size()) return a.verts.size() < b.verts.size();
-        return a.verts < b.verts;
+    auto run = [&](search_spec<Cost>& spec) {
+        ++k_paths_counters().searches;
+        return best_path(st, adj, n, spec, bidirectional);
     };
-    auto run = [&](search_spec<Cost>& spec) { return best_path(st, adj, n, spec, bidirectional); };
-    std::vector<found_path<Cost>> enumerated;  // A
-    std::vector<found_path<Cost>> candidates;  // B
+    // B: candidates with their deviation index (-1: deviates at the virtual source).
+    std::vector<std::pair<found_path<Cost>, std::int64_t>> candidates;
+    std::vector<std::int64_t> deviation;  // of each enumerated path
     {
         search_spec<Cost> first_spec = base;
         auto first = run(first_spec);
-        if (!first) return kept;
-        candidates.push_back(std::move(*first));
+        if (!first) return enumerated;
+        candidates.emplace_back(std::move(*first), -1);
     }
     search_spec<Cost> spec;
     std::vector<std::uint32_t> root;
-    while (!candidates.empty() && kept.size() < k && enumerated.size() < max_enumerated) {
-        auto best = std::min_element(candidates.begin(), candidates.end(), before);
-        enumerated.push_back(std::move(*best));
+    std::vector<std::uint32_t> banned_starts;
+    while (!candidates.empty() && enumerated.size() < k) {
+        auto best = std::min_element(candidates.begin(), candidates.end(),
+                                     [](const auto& a, const auto& b) { return path_before(a.first, b.first); });
+        enumerated.push_back(std::move(best->first));
+        deviation.push_back(best->second);
         candidates.erase(best);
+        if (enumerated.size() >= k) break;
         const found_path<Cost>& prev = enumerated.back();
-        if (accept(prev, kept)) kept.push_back(prev);
-        if (kept.size() >= k || enumerated.size() >= max_enumerated) break;
-        // Spur at the virtual source (i = -1) and at each vertex of prev but the last; a 0-hop
-        // path (a source that is a target) also spurs at its only vertex, which as the start may
-        // be followed by more people.
+        // Spur at the virtual source (i = -1) and at each vertex of prev but the last, from the
+        // deviation index on; a 0-hop path (a source that is a target) also spurs at its only
+        // vertex, which as the start may be followed by more people.
         const auto last_spur = std::max<std::int64_t>(static_cast<std::int64_t>(prev.verts.size()) - 2, 0);
-        for (std::int64_t i = -1; i <= last_spur; ++i) {
+        for (std::int64_t i = deviation.back(); i <= last_spur; ++i) {
             spec = base;
             root.assign(prev.verts.begin(), prev.verts.begin() + (i + 1));
             bool root_is_path = false;  // some enumerated path equals the root (ends at the spur)
             spec.banned_arcs.clear();
-            std::vector<std::uint32_t> banned_starts;
+            banned_starts.clear();
             for (const auto& p : enumerated) {
                 if (p.verts.size() < root.size() || !std::equal(root.begin(), root.end(), p.verts.begin())) continue;
                 if (p.verts.size() == root.size()) root_is_path = true;
@@ -148,13 +230,13 @@ std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, 
             }
             price(full);
             auto same = [&](const found_path<Cost>& p) { return p.verts == full.verts; };
-            if (std::any_of(candidates.begin(), candidates.end(), same) ||
+            if (std::any_of(candidates.begin(), candidates.end(), [&](const auto& c) { return same(c.first); }) ||
                 std::any_of(enumerated.begin(), enumerated.end(), same))
                 continue;
-            candidates.push_back(std::move(full));
+            candidates.emplace_back(std::move(full), i);
         }
     }
-    return kept;
+    return enumerated;
 }
 
 /// Distinct first introducers, directly: the best path, then repeatedly the best path whose
@@ -168,76 +250,173 @@ std::vector<found_path<Cost>> distinct_first_paths(search_store<Generation>& st,
     std::vector<found_path<Cost>> kept;
     search_spec<Cost> spec = base;
     std::vector<std::uint32_t> zero;  // people whose 0-hop path (source == target) was kept
-    auto before = [](const found_path<Cost>& a, const found_path<Cost>& b) {
-        if (a.cost != b.cost) return a.cost < b.cost;
-        if (a.verts.size() != b.verts.size()) return a.verts.size() < b.verts.size();
-        return a.verts < b.verts;
-    };
     search_spec<Cost> part;
     while (kept.size() < k) {
-        std::optional<found_path<Cost>> r;
-        if (zero.empty()) {
-            r = best_path(st, adj, n, spec, bidirectional);
-        } else {
-            // A kept 0-hop path [z] must not come back as a walk z -> ... -> z: search the other
-            // sources to every target, and each such z to the other targets, and take the best.
-            auto consider = [&](search_spec<Cost>& sp) {
-                if (sp.starts.empty() || sp.ends.empty()) return;
-                auto c = best_path(st, adj, n, sp, bidirectional);
-                if (c && (!r || before(*c, *r))) r = std::move(c);
-            };
-            part = spec;
-            part.starts.erase(std::remove_if(part.starts.begin(), part.starts.end(),
-                                             [&](std::uint32_t v) { return std::count(zero.begin(), zero.end(), v) > 0; }),
-                              part.starts.end());
-            consider(part);
-            for (std::uint32_t z : zero) {
-                part = spec;
-                part.starts.assign(1, z);
-                part.ends.erase(std::remove(part.ends.begin(), part.ends.end(), z), part.ends.end());
-                consider(part);
-            }
-        }
+        std::optional<found_path<Cost>> r = best_without_zero(st, adj, n, spec, bidirectional, zero, part);
         if (!r) break;
-        const auto& v = r->verts;
-        if (v.size() >= 3) {
-            spec.no_first.push_back(v[1]);
-        } else if (v.size() == 2) {
-            const std::uint64_t key = std::uint64_t{v[0]} << 32 | v[1];
-            spec.banned_arcs.insert(std::lower_bound(spec.banned_arcs.begin(), spec.banned_arcs.end(), key), key);
-        } else {
-            zero.push_back(v[0]);
-        }
+        if (r->verts.size() >= 3) spec.no_first.push_back(r->verts[1]);
+        else exclude_short(*r, spec, zero);
         kept.push_back(std::move(*r));
     }
     return kept;
 }
 
-/// The diversity filter as a predicate over engine paths.
-struct diversity_filter {
-    path_diversity mode = path_diversity::none;
-    double max_overlap = 1.0;
-    template <class Cost>
-    bool operator()(const found_path<Cost>& p, const std::vector<found_path<Cost>>& kept) const {
-        if (mode == path_diversity::none) return true;
-        if (mode == path_diversity::distinct_first_introducer) {
-            if (p.verts.size() < 3) return true;
-            for (const auto& q : kept)
-                if (q.verts.size() >= 3 && q.verts[1] == p.verts[1]) return false;
-            return true;
-        }
-        const std::size_t own = p.verts.size() >= 2 ? p.verts.size() - 2 : 0;
-        if (own == 0) return true;
-        for (const auto& q : kept) {
-            std::size_t shared = 0;
-            for (std::size_t i = 1; i + 1 < p.verts.size(); ++i)
-                for (std::size_t j = 1; j + 1 < q.verts.size(); ++j)
-                    if (p.verts[i] == q.verts[j]) ++shared;
-            if (static_cast<double>(shared) > max_overlap * static_cast<double>(own)) return false;
-        }
-        return true;
+/// C(n, r), or `cap` when it is >= cap.
+inline std::size_t binomial_capped(std::size_t n, std::size_t r, std::size_t cap) {
+    if (r > n) return 0;
+    r = std::min(r, n - r);
+    std::size_t c = 1;
+    for (std::size_t i = 1; i <= r; ++i) {
+        c = c * (n - r + i) / i;  // exact: C(n-r+i, i) is an integer
+        if (c >= cap) return cap;
     }
-};
+    return c;
+}
+
+/// Limited overlap (0 <= alpha < 1), exactly, by best-first branching on removed people. The
+/// rule: a path p passes against a kept path q when |inner(p) & inner(q)| <= alpha |inner(q)|
+/// (inner = intermediates); the answer is the greedy prefix of the exact order (each kept path
+/// is the best path, not kept yet, passing against every path kept before it).
+/// Search: nodes are sets R of removed people (drawn from kept paths' intermediates); a node
+/// stands for the paths avoiding R and holds the best of them (one search). Invariant: the
+/// nodes cover every passing, not yet kept path. Pop the node whose best path b is smallest:
+/// if b passes against every kept path it is the next answer (every passing path lies in some
+/// node whose best is >= b); otherwise b fails against some q with U = inner(b) & inner(q),
+/// |U| > alpha |inner(q)|. With j = the largest integer <= alpha |inner(q)| (q's budget) and
+/// F = inner(q) - R, a passing path of the node uses at most j people of F, so it (a) avoids at
+/// least one u in U, and (b) avoids all of F but some j of them. The node is replaced by its
+/// children, whichever family is smaller (over the q's b fails against): (a) R + {u} for u in
+/// U, or (b) R + (F - W) for each j-subset W of F (for j = 0 one child: q's intermediates are
+/// off limits). Both families cover the node's passing paths and exclude b; each removal set is
+/// searched once. A kept
+/// path with intermediates fails against itself (alpha < 1); kept paths of at most one hop are
+/// excluded explicitly (`exclude_short`; nodes whose best was that path are searched again).
+/// Stops after k kept paths, when no node is left, or after `max_searches` single-path
+/// searches (then the paths kept so far: a prefix of the exact answer).
+template <class Cost, class Generation, class Adj>
+std::vector<found_path<Cost>> limited_overlap_paths(search_store<Generation>& st, const Adj& adj, std::size_t n,
+                                                    const search_spec<Cost>& base, bool bidirectional,
+                                                    std::size_t k, double alpha, std::size_t max_searches) {
+    std::vector<found_path<Cost>> kept;
+    if (k == 0) return kept;
+    struct node {
+        std::vector<std::uint32_t> removed;  // sorted
+        std::optional<found_path<Cost>> best;
+    };
+    std::vector<node> nodes;
+    std::set<std::vector<std::uint32_t>> seen;
+    search_spec<Cost> global = base;  // + banned arcs of kept 1-hop paths
+    std::vector<std::uint32_t> zero;  // kept 0-hop paths
+    std::vector<std::vector<std::uint32_t>> kept_inner;  // sorted intermediates of each kept path
+    search_spec<Cost> spec, part;
+    const std::uint64_t searches0 = k_paths_counters().searches;
+    auto spent = [&] { return static_cast<std::size_t>(k_paths_counters().searches - searches0); };
+    auto evaluate = [&](node& nd) {
+        spec = global;
+        spec.blocked.insert(spec.blocked.end(), nd.removed.begin(), nd.removed.end());
+        nd.best = best_without_zero(st, adj, n, spec, bidirectional, zero, part);
+    };
+    auto node_before = [](const node& a, const node& b) {
+        if (path_before(*a.best, *b.best)) return true;
+        if (path_before(*b.best, *a.best)) return false;
+        return a.removed < b.removed;
+    };
+    std::vector<std::uint32_t> inner, shared, free_q;
+    std::vector<std::vector<std::uint32_t>> branch;  // removal sets of the children
+    nodes.push_back(node{});
+    seen.insert({});
+    evaluate(nodes.back());
+    while (kept.size() < k) {
+        nodes.erase(std::remove_if(nodes.begin(), nodes.end(), [](const node& nd) { return !nd.best; }), nodes.end());
+        if (nodes.empty()) break;
+        auto top = std::min_element(nodes.begin(), nodes.end(), node_before);
+        const found_path<Cost>& b = *top->best;
+        inner.clear();
+        if (b.verts.size() > 2) inner.assign(b.verts.begin() + 1, b.verts.end() - 1);
+        std::sort(inner.begin(), inner.end());
+        // Among the kept paths b fails against, the branching with the fewest children: either
+        // one child per shared person u (remove u), or, with F = q's intermediates not removed
+        // yet and budget j = the most of them a passing path may use, one child per way to keep
+        // j of F (remove the rest): each child's paths then pass against q.
+        bool fails = false;
+        std::size_t fewest = 0;
+        for (const auto& q : kept_inner) {
+            shared.clear();
+            std::set_intersection(inner.begin(), inner.end(), q.begin(), q.end(), std::back_inserter(shared));
+            if (!(static_cast<double>(shared.size()) > alpha * static_cast<double>(q.size()))) continue;
+            std::size_t budget = 0;
+            while (static_cast<double>(budget + 1) <= alpha * static_cast<double>(q.size())) ++budget;
+            free_q.clear();
+            std::set_difference(q.begin(), q.end(), top->removed.begin(), top->removed.end(), std::back_inserter(free_q));
+            const std::size_t subsets = binomial_capped(free_q.size(), budget, shared.size() + 1);
+            const bool by_subsets = subsets <= shared.size();
+            const std::size_t children = by_subsets ? subsets : shared.size();
+            if (!fails || children < fewest) {
+                fails = true;
+                fewest = children;
+                branch.clear();
+                if (!by_subsets) {
+                    for (std::uint32_t u : shared) branch.push_back({u});
+                } else {
+                    // Every way to keep `budget` people of free_q: remove the others.
+                    std::vector<std::size_t> pick(budget);
+                    for (std::size_t i = 0; i < budget; ++i) pick[i] = i;
+                    for (;;) {
+                        std::vector<std::uint32_t> rem;
+                        for (std::size_t i = 0, j = 0; i < free_q.size(); ++i) {
+                            if (j < budget && pick[j] == i) ++j;
+                            else rem.push_back(free_q[i]);
+                        }
+                        branch.push_back(std::move(rem));
+                        std::size_t i = budget;
+                        while (i > 0 && pick[i - 1] == free_q.size() - budget + (i - 1)) --i;
+                        if (i == 0) break;
+                        ++pick[i - 1];
+                        for (std::size_t j = i; j < budget; ++j) pick[j] = pick[j - 1] + 1;
+                    }
+                }
+            }
+        }
+        if (!fails) {
+            kept.push_back(b);
+            kept_inner.push_back(inner);
+            if (kept.back().verts.size() <= 2) {
+                exclude_short(kept.back(), global, zero);
+                for (node& nd : nodes)
+                    if (nd.best && nd.best->verts == kept.back().verts) {
+                        if (spent() >= max_searches) return kept;
+                        evaluate(nd);
+                    }
+            }
+            continue;
+        }
+        node parent = std::move(*top);
+        nodes.erase(top);
+        for (const auto& extra_removed : branch) {
+            node child;
+            child.removed = parent.removed;
+            child.removed.insert(child.removed.end(), extra_removed.begin(), extra_removed.end());
+            sort_unique(child.removed);
+            if (!seen.insert(child.removed).second) continue;
+            if (spent() >= max_searches) return kept;
+            evaluate(child);
+            nodes.push_back(std::move(child));
+        }
+    }
+    return kept;
+}
+
+/// The k paths of `kopt` over any engine adjacency (both tiers).
+template <class Cost, class Generation, class Adj>
+std::vector<found_path<Cost>> k_paths(search_store<Generation>& st, const Adj& adj, std::size_t n,
+                                      const search_spec<Cost>& base, bool bidirectional, std::size_t k,
+                                      const k_paths_options& kopt) {
+    if (kopt.diversity == path_diversity::distinct_first_introducer)
+        return distinct_first_paths(st, adj, n, base, bidirectional, k);
+    if (kopt.diversity == path_diversity::limited_overlap && kopt.max_overlap < 1.0)
+        return limited_overlap_paths(st, adj, n, base, bidirectional, k, kopt.max_overlap, kopt.max_enumerated);
+    return yen(st, adj, n, base, bidirectional, k);  // none, or overlap 1 (every path passes)
+}
 
 inline void check_k_options(const char* fn, const k_paths_options& kopt) {
     if (!(kopt.max_overlap >= 0.0 && kopt.max_overlap <= 1.0))
@@ -258,27 +437,105 @@ std::vector<warm_path> snapshot_k_paths(const snapshot& s, const char* fn, const
     if (base.starts.empty() || base.ends.empty()) return out;
     base.blocked.insert(base.blocked.end(), base.starts.begin(), base.starts.end());
     base.blocked.insert(base.blocked.end(), base.ends.begin(), base.ends.end());
-    std::vector<found_path<std::uint64_t>> paths;
-    if (kopt.diversity == path_diversity::distinct_first_introducer) {
-        paths = distinct_first_paths(st, adj, s.num_people(), base, true, k);
-    } else {
-        const std::size_t limit = kopt.diversity == path_diversity::none ? k : std::max(k, kopt.max_enumerated);
-        paths = yen(st, adj, s.num_people(), base, true, k, limit, diversity_filter{kopt.diversity, kopt.max_overlap});
-    }
+    const auto paths = k_paths(st, adj, s.num_people(), base, true, k, kopt);
     out.reserve(paths.size());
     for (const auto& p : paths) out.push_back(to_warm_path(s, p));
     return out;
 }
 
+/// The generic tier: validates like `find_warm_path` (generic), runs `k_paths` one way over the
+/// graph's out-edges and converts the paths.
+template <class Graph, class WarmthMap, class IndexMap, class ArcFilter, class V>
+std::vector<basic_warm_path<V>> generic_k_paths(const Graph& g, const std::vector<V>& from, const std::vector<V>& to,
+                                                std::size_t k, WarmthMap w, IndexMap idx,
+                                                const basic_path_options<V>& opt, const k_paths_options& kopt,
+                                                ArcFilter usable) {
+    using boost::get;
+    using Cost = generic_cost_t<WarmthMap>;
+    const char* fn = "find_k_warm_paths";
+    check_k_options(fn, kopt);
+    check_factor(fn, "hop_factor", opt.hop_factor);
+    check_min_warmth(fn, opt.min_tie_warmth);
+    if (opt.asker)
+        throw invalid_argument(std::string(fn) +
+                               ": `asker` is set, but the generic tier has no visibility; pass an arc filter instead");
+    const std::size_t n = static_cast<std::size_t>(num_vertices(g));
+    std::vector<V> verts(n);
+    auto index_of = [&](const V& v, const char* role) -> std::uint32_t {
+        const auto i = static_cast<std::size_t>(get(idx, v));
+        if (i >= n)
+            throw invalid_argument(std::string(fn) + ": " + role + " vertex index " + std::to_string(i) +
+                                   " is outside [0, " + std::to_string(n) + ")");
+        return static_cast<std::uint32_t>(i);
+    };
+    {
+        auto range = vertices(g);
+        for (auto it = range.first; it != range.second; ++it) verts[index_of(*it, "graph")] = *it;
+    }
+    auto to_cost = [](double f) -> Cost {
+        if constexpr (std::is_same<Cost, double>::value) return -std::log(f);
+        else return factor_to_units(f);
+    };
+    search_spec<Cost> base;
+    for (const V& v : from) base.starts.push_back(index_of(v, "source"));
+    for (const V& v : to) base.ends.push_back(index_of(v, "target"));
+    sort_unique(base.starts);
+    sort_unique(base.ends);
+    for (const V& v : opt.avoid) base.blocked.push_back(index_of(v, "avoided"));
+    for (const auto& [v, f] : opt.introducer_factor) {
+        const std::uint32_t i = index_of(v, "introducer");
+        check_factor(fn, "introducer factor", f);
+        base.extras.emplace_back(i, to_cost(f));
+    }
+    std::vector<basic_warm_path<V>> out;
+    if (base.starts.empty() || base.ends.empty()) return out;
+    base.blocked.insert(base.blocked.end(), base.starts.begin(), base.starts.end());
+    base.blocked.insert(base.blocked.end(), base.ends.begin(), base.ends.end());
+    base.hop = to_cost(opt.hop_factor);
+    base.capped = opt.max_hops.has_value();
+    if (opt.max_hops) base.max_hops = static_cast<std::uint32_t>(std::min<std::size_t>(*opt.max_hops, npos32 - 1));
+    using Adj = generic_arcs<Graph, WarmthMap, IndexMap, ArcFilter>;
+    Adj adj{&g, w, idx, usable, &verts, opt.min_tie_warmth, max_units_for_min_warmth(opt.min_tie_warmth)};
+    search_store<std::uint32_t> st;
+    const auto paths = k_paths(st, adj, n, base, false, k, kopt);
+    out.reserve(paths.size());
+    for (const auto& f : paths) {
+        basic_warm_path<V> r;
+        r.people.reserve(f.verts.size());
+        for (std::uint32_t i : f.verts) r.people.push_back(verts[i]);
+        for (Cost c : f.arcs) {
+            if constexpr (std::is_same<Cost, double>::value) r.tie_warmth.push_back(std::exp(-c));
+            else r.tie_warmth.push_back(snapshot::cost_to_warmth(static_cast<double>(c)));
+        }
+        if constexpr (std::is_same<Cost, double>::value) {
+            r.log_warmth = -f.cost;
+        } else {
+            r.cost_units = f.cost;
+            r.log_warmth = -static_cast<double>(f.cost) / snapshot::cost_scale;
+        }
+        r.warmth = std::exp(r.log_warmth);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 } // namespace detail
 
+// ------------------------------------------------------------------------------ snapshot tier
+
 /// The k warmest loopless paths from `from` to `to`, best first (fewer when fewer exist).
-/// Complexity: O(k x L) single-path searches for paths of L hops (Yen), each as `find_warm_path`.
-/// Returns: the first k paths of the exact order of warm_path.hpp passing the diversity filter
-/// (see the header comment); empty when there is none or k == 0.
-/// Throws: as `find_warm_path`; `invalid_argument` for max_overlap outside [0,1] or
-/// max_enumerated == 0. Exact for `path_diversity::none` (checked against enumeration of all
-/// simple paths); with a filter, exact greedy filtering of the exact order within max_enumerated.
+/// Returns: the greedy diverse prefix of the exact order of warm_path.hpp: each path is the best
+/// valid path, not returned before, that obeys `kopt.diversity` against every path before it
+/// (see the header comment); empty when there is none or k == 0. With `limited_overlap`
+/// (max_overlap < 1) and more than `max_enumerated` searches needed, a prefix of that answer.
+/// Complexity, in single-path searches (each as `find_warm_path`), for paths of L hops: none:
+/// at most 1 + (k-1)(L+1) (Yen with Lawler's rule; about 11 for k = 5 at 1M ties);
+/// distinct_first_introducer: k (k + |kept 0-hop paths| per path with source == target);
+/// limited_overlap: at most max_enumerated, k when max_overlap = 0 (each failing best path
+/// branches into at most L children). Memory O(k L + candidates).
+/// Throws: as `find_warm_path`; `invalid_argument` for max_overlap outside [0,1] or NaN, or
+/// max_enumerated == 0. Exact (integer costs): checked against an oracle that enumerates all
+/// simple paths and applies the greedy rule, for every diversity mode.
 template <class Generation>
 std::vector<warm_path> find_k_warm_paths(const snapshot& s, person_id from, person_id to, std::size_t k,
                                          const path_options& opt, const k_paths_options& kopt,
@@ -306,6 +563,39 @@ inline std::vector<warm_path> find_k_warm_paths(const snapshot& s, const std::ve
                                                 const std::vector<person_id>& to, std::size_t k,
                                                 const path_options& opt = {}, const k_paths_options& kopt = {}) {
     return find_k_warm_paths(s, from, to, k, opt, kopt, detail::thread_workspace());
+}
+
+// ------------------------------------------------------------------------------- generic tier
+
+/// The k warmest loopless paths on any Boost.Graph IncidenceGraph + VertexListGraph, with the
+/// weights, index map, options and arc filter of the generic `find_warm_path` (floating map:
+/// warmths in (0,1], costs in double; integral map: snapshot cost units, e.g.
+/// `snapshot::cost_units_map()`, then the answer equals the snapshot tier's exactly, with
+/// `usable` = the asker's visibility). Searches one way over out-edges (directed graphs work).
+/// Returns, diversity and Complexity: as the snapshot tier, each search O((E + V) log V).
+/// Throws: as the generic `find_warm_path` (`invalid_argument` for bad options, a set asker, an
+/// index out of range; `invalid_tie` for a bad warmth met during a search) and as the snapshot
+/// tier for `kopt`.
+template <class Graph, class WarmthMap, class IndexMap, class ArcFilter = all_arcs>
+std::vector<basic_warm_path<typename boost::graph_traits<Graph>::vertex_descriptor>>
+find_k_warm_paths(const Graph& g, typename boost::graph_traits<Graph>::vertex_descriptor s,
+                  typename boost::graph_traits<Graph>::vertex_descriptor t, std::size_t k, WarmthMap w, IndexMap idx,
+                  const basic_path_options<typename boost::graph_traits<Graph>::vertex_descriptor>& opt = {},
+                  const k_paths_options& kopt = {}, ArcFilter usable = {}) {
+    using V = typename boost::graph_traits<Graph>::vertex_descriptor;
+    return detail::generic_k_paths(g, std::vector<V>{s}, std::vector<V>{t}, k, w, idx, opt, kopt, usable);
+}
+
+/// Set version of the generic tier: from anyone in `from` to anyone in `to`.
+/// Returns, Complexity, Throws: as above.
+template <class Graph, class WarmthMap, class IndexMap, class ArcFilter = all_arcs>
+std::vector<basic_warm_path<typename boost::graph_traits<Graph>::vertex_descriptor>>
+find_k_warm_paths(const Graph& g, const std::vector<typename boost::graph_traits<Graph>::vertex_descriptor>& from,
+                  const std::vector<typename boost::graph_traits<Graph>::vertex_descriptor>& to, std::size_t k,
+                  WarmthMap w, IndexMap idx,
+                  const basic_path_options<typename boost::graph_traits<Graph>::vertex_descriptor>& opt = {},
+                  const k_paths_options& kopt = {}, ArcFilter usable = {}) {
+    return detail::generic_k_paths(g, from, to, k, w, idx, opt, kopt, usable);
 }
 
 } // namespace kith
