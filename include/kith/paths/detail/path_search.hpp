@@ -35,7 +35,7 @@ namespace kith::detail {
 inline constexpr std::uint32_t npos32 = std::numeric_limits<std::uint32_t>::max();
 
 #ifdef KITH_PATHS_PROFILE
-struct search_profile { std::uint64_t settled = 0, scanned = 0, offered = 0, labels = 0, lex = 0; };
+struct search_profile { std::uint64_t settled = 0, scanned = 0, gathered = 0, offered = 0, labels = 0, lex = 0; };
 inline search_profile& profile() { static search_profile p; return p; }
 #define KITH_PATHS_COUNT(field) (++::kith::detail::profile().field)
 #else
@@ -224,6 +224,14 @@ struct search_store {
     std::vector<vertex_info<Generation>> info;
     Generation gen = 0;
     std::uint64_t wraps = 0;  ///< number of full clears (observable in tests)
+    /// Per side, one bit per vertex: set when the vertex may hold a label of that side (set by
+    /// every label, cleared by the search that set it when it ends; a stale bit left by an
+    /// exception only costs a look at `info`). n/8 bytes per side: it stays in cache where
+    /// `info` does not, so cuts that need "no label of the other side here" skip the miss.
+    std::vector<std::uint64_t> side_bits[2];
+    /// Per side, one bit per vertex: set when an uncapped search settled the vertex on that
+    /// side (its one label is final: any later label there is dominated). Same life cycle.
+    std::vector<std::uint64_t> done_bits[2];
     cost_store<std::uint64_t> units;
     cost_store<double> reals;
     search_spec<std::uint64_t> spec;  ///< reused by snapshot queries (no allocation after warm-up)
@@ -237,6 +245,9 @@ struct search_store {
     /// Starts a query on a graph of n vertices: O(1) amortised (O(n) on growth or wrap-around).
     void begin(std::size_t n) {
         if (info.size() < n) info.resize(n);  // new entries carry stamp 0, never a live generation
+        for (auto* bits : {side_bits, done_bits})
+            for (int side = 0; side < 2; ++side)
+                if (bits[side].size() < (n + 63) / 64) bits[side].resize((n + 63) / 64, 0);
         ++gen;
         if (gen == Generation(0)) {  // wrapped: stale stamps could collide, clear them all once
             for (auto& vi : info) vi.stamp = Generation(0);
@@ -253,6 +264,18 @@ struct search_store {
         return vi;
     }
     bool touched(std::uint32_t v) const noexcept { return info[v].stamp == gen; }
+    bool may_have_label(int side, std::uint32_t v) const noexcept { return (side_bits[side][v >> 6] >> (v & 63)) & 1u; }
+    void mark_label(int side, std::uint32_t v) noexcept { side_bits[side][v >> 6] |= std::uint64_t{1} << (v & 63); }
+    bool settled_uncapped(int side, std::uint32_t v) const noexcept { return (done_bits[side][v >> 6] >> (v & 63)) & 1u; }
+    void mark_settled(int side, std::uint32_t v) noexcept { done_bits[side][v >> 6] |= std::uint64_t{1} << (v & 63); }
+    /// Clears every bit of v (both sides, both kinds).
+    void unmark(std::uint32_t v) noexcept {
+        const std::uint64_t keep = ~(std::uint64_t{1} << (v & 63));
+        side_bits[0][v >> 6] &= keep;
+        side_bits[1][v >> 6] &= keep;
+        done_bits[0][v >> 6] &= keep;
+        done_bits[1][v >> 6] &= keep;
+    }
     std::uint8_t flags(std::uint32_t v) const noexcept { return info[v].stamp == gen ? info[v].flags : std::uint8_t(0); }
     std::uint32_t head(std::uint32_t v, int side) const noexcept { return info[v].stamp == gen ? info[v].head[side] : npos32; }
 };
@@ -340,10 +363,12 @@ public:
             const std::uint32_t li = h.front().label;
             heap4_pop(h);
             cs_.labels[li].settled = true;
+            st_.mark_settled(side, cs_.labels[li].vertex);  // uncapped: one label per vertex and side
             KITH_PATHS_COUNT(settled);
             prefetch_top(side);
             expand(side, li, side == 0 ? tb : tf);
         }
+        for (const label<Cost>& L : cs_.labels) st_.unmark(L.vertex);
         if (!has_best_) return std::nullopt;
         found_path<Cost> out;
         out.cost = best_.c;
@@ -505,6 +530,7 @@ private:
         n.next = vi.head[side];
         cs_.labels.push_back(n);
         st_.info[v].head[side] = li;
+        st_.mark_label(side, v);
         if (split_ && hops >= limit_[side]) {
             queue = false;  // at the side's hop limit: meets, never expands
             if (side == 0 && (!has_mf_ || nk < mf_)) {
@@ -562,13 +588,36 @@ private:
         // cut is re-checked in the second pass, as `best_` may improve meanwhile.
         const bool gap_cut = bidir_ && !split_;
         const path_key<Cost> gap{spec_.hop, 1};
+        // Labels of the other side created from now on have keys >= `future` (they extend a
+        // queued label, key >= its heap top, by at least one arc). A new label at a vertex with
+        // no label of the other side can only meet such future labels, so it is useless when
+        // best < its key + future (and always when the other side's queue is empty). Applies
+        // to every label of the uncapped bidirectional search (its expansions are covered by the
+        // stopping-gap argument in run()) and to labels at the side's hop limit in run_split
+        // (they are never expanded); their cost is the cache miss on `info`, which the side bit
+        // avoids. Strict comparison keeps exact ties.
+        const bool limit_labels = split_ && nh >= limit_[side];
+        bool other_live = true;
+        path_key<Cost> future = other_top + gap;
+        if (limit_labels) {
+            const auto& oh = cs_.heap[1 - side];
+            other_live = !oh.empty();
+            if (other_live) future = path_key<Cost>{oh.front().c, oh.front().h} + gap;
+        }
+        const bool may_prune = gap_cut || limit_labels;
         auto& scan = cs_.scan;
         scan.clear();
         const auto* info = st_.info.data();
         adj_.for_each_arc(u, [&](std::uint32_t v, Cost ac) -> bool {
             KITH_PATHS_COUNT(scanned);
             if (has_best_ && best_ < path_key<Cost>{base + ac, nh} + other_top) return !Adj::sorted;
+            // Uncapped: a vertex settled on this side keeps its label (later ones are dominated).
+            if (!spec_.capped && st_.settled_uncapped(side, v)) return true;
+            if (may_prune && (!other_live || (has_best_ && best_ < path_key<Cost>{base + ac, nh} + future)) &&
+                !st_.may_have_label(1 - side, v))
+                return true;
             KITH_PATHS_PREFETCH(info + v);
+            KITH_PATHS_COUNT(gathered);
             scan.emplace_back(v, ac);
             return true;
         });
