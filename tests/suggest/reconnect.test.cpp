@@ -5,6 +5,9 @@
 #include <kith/paths/warm_path.hpp>
 #include <kith/suggest/reconnect.hpp>
 
+#include <boost/graph/adjacency_list.hpp>
+
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -29,6 +32,26 @@ kith::network hand_network() {
     net.set_warmth(pid(1), pid(2), 0.9);
     net.set_warmth(pid(1), pid(3), 0.9);
     return net;
+}
+
+// The generic tier's graph: every tie of a snapshot as an undirected adjacency_list edge with its
+// cost units, evidence and whether the asker may see it (the arc filter).
+struct arc_props {
+    std::uint32_t units = 0;
+    const kith::tie_evidence* ev = nullptr;
+    bool visible = true;
+};
+using bgraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property, arc_props>;
+
+bgraph to_bgl(const kith::snapshot& s, std::optional<std::uint32_t> asker) {
+    bgraph g(s.num_people());
+    for (std::uint32_t v = 0; v < s.num_people(); ++v)
+        for (auto a = s.arc_begin(v); a != s.arc_end(v); ++a) {
+            const auto t = s.arc_target(a);
+            if (t < v) continue;
+            boost::add_edge(v, t, arc_props{s.arc_cost(a), s.evidence(v, t), s.arc_visible(a, asker)}, g);
+        }
+    return g;
 }
 
 } // namespace
@@ -121,6 +144,65 @@ TEST_CASE("reconnect: people depending equals recomputing reach without the tie"
         }
         CHECK(got.size() == cooling);
     }
+}
+
+TEST_CASE("reconnect: generic tier on a Boost.Graph adjacency_list equals the snapshot tier", "[suggest]") {
+    std::size_t suggested = 0;
+    for (std::uint64_t seed = 1; seed <= 80; ++seed) {
+        std::mt19937_64 rng(seed * 31);
+        const int n = 4 + static_cast<int>(rng() % 14);
+        kith::network net;
+        for (int i = 0; i < n; ++i) net.add_person({"p" + std::to_string(i), "", "", "", {}});
+        const auto me = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
+        for (int i = 0; i < n; ++i)
+            for (int j = i + 1; j < n; ++j) {
+                const auto a = pid(static_cast<std::uint32_t>(i)), b = pid(static_cast<std::uint32_t>(j));
+                const bool mine = a == pid(me) || b == pid(me);
+                if (rng() % (mine ? 4 : 3) == 0) continue;
+                if (mine || rng() % 4 == 0) {  // interactions: some ties cooling
+                    const int gap = 3 + static_cast<int>(rng() % 20), silent = static_cast<int>(rng() % 250);
+                    const int count = 1 + static_cast<int>(rng() % 6);
+                    for (int t = 0; t < count; ++t)
+                        net.record({a, b, now - kith::days(silent + gap * t), kith::channel::meeting, {}, 2});
+                } else {
+                    net.set_warmth(a, b, 0.2 + 0.8 * static_cast<double>(rng() % 100) / 100.0);
+                }
+                if (rng() % 6 == 0) net.set_visibility(a, b, kith::visibility{(rng() % 2) ? a : b});
+            }
+        const kith::snapshot s(net, now);
+        kith::reconnect_options opt;
+        opt.k = 1 + rng() % 8;
+        opt.reach_warmth = 0.02 + static_cast<double>(rng() % 40) / 100.0;
+        opt.hop_factor = 0.5 + static_cast<double>(rng() % 50) / 100.0;
+        kith::basic_reconnect_options<std::size_t> gopt;
+        gopt.k = opt.k;
+        gopt.reach_warmth = opt.reach_warmth;
+        gopt.hop_factor = opt.hop_factor;
+        if (rng() % 2) {
+            const auto x = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
+            opt.excluded.push_back(pid(x));
+            gopt.excluded.push_back(x);
+        }
+        const auto want = kith::suggest_reconnect(s, pid(me), opt);
+        const bgraph g = to_bgl(s, me);
+        const auto got = kith::suggest_reconnect(
+            g, std::size_t{me}, get(&arc_props::units, g), get(&arc_props::ev, g), get(boost::vertex_index, g),
+            s.taken_at(), gopt, [&](const bgraph::edge_descriptor& e) { return g[e].visible; });
+        INFO("seed " << seed);
+        suggested += want.size();
+        REQUIRE(got.size() == want.size());
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            CHECK(got[i].contact == s.vertex_of(want[i].contact));
+            CHECK(got[i].warmth == want[i].warmth);
+            CHECK(got[i].tier == want[i].tier);
+            CHECK(got[i].last_interaction == want[i].last_interaction);
+            CHECK(got[i].last_channel == want[i].last_channel);
+            CHECK(got[i].silent_days == want[i].silent_days);
+            CHECK(got[i].usual_gap_days == want[i].usual_gap_days);
+            CHECK(got[i].people_depending == want[i].people_depending);
+        }
+    }
+    CHECK(suggested >= 40);  // the comparison is not vacuous
 }
 
 TEST_CASE("reconnect: errors", "[suggest]") {

@@ -1,12 +1,17 @@
 // kith/metrics/detail/search.hpp -- shared internals: cost-bounded, optionally hop-capped
-// searches on a snapshot as the asker sees it (used by metrics/health and by suggest/ties_to_grow,
-// reconnect). Lives under metrics/ so that both layers may include it.
-// Not part of the public API.
+// searches over integer cost units (used by metrics/health and by suggest/ties_to_grow,
+// reconnect). The search runs over an arc adaptor: `search_rules` on a snapshot as the asker
+// sees it, `generic_search_arcs` on any Boost.Graph graph; both tiers therefore run the same
+// search and agree exactly when the arcs and their cost units agree. Lives under metrics/ so that
+// both layers may include it. Not part of the public API.
 #pragma once
 
+#include <kith/core/error.hpp>
 #include <kith/core/ids.hpp>
 #include <kith/snapshot.hpp>
-#include <kith/core/error.hpp>
+
+#include <boost/graph/graph_traits.hpp>
+#include <boost/property_map/property_map.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -16,6 +21,7 @@
 #include <limits>
 #include <optional>
 #include <queue>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -43,7 +49,92 @@ struct search_rules {
         if (s->has_private_ties() && !s->arc_visible(a, asker)) return false;
         return min_tie_warmth <= 0 || s->arc_warmth(a) >= min_tie_warmth;
     }
+    /// Arc lists are sorted by cost (the snapshot's order), so a search may stop early.
+    static constexpr bool sorted = true;
+    /// Calls f(target, cost units + hop units) for the usable arcs of v, in cost order, until f
+    /// returns false.
+    template <class F>
+    void for_each_arc(snapshot::vertex_type v, F&& f) const {
+        for (auto a = s->arc_begin(v), e = s->arc_end(v); a != e; ++a)
+            if (usable(a) && !f(s->arc_target(a), static_cast<std::uint64_t>(s->arc_cost(a)) + hop_units)) return;
+    }
 };
+
+/// Readable edge property map: the cost units of an edge from a warmth map. Floating warmths in
+/// (0,1] are quantised like a snapshot's (round(-ln w x 2048), at most 65535); integral values are
+/// taken as cost units. Throws `invalid_tie` naming `fn` for a warmth outside (0,1] or a negative cost.
+template <class WarmthMap>
+struct units_map {
+    using key_type = typename boost::property_traits<WarmthMap>::key_type;
+    using value_type = std::uint64_t;
+    using reference = std::uint64_t;
+    using category = boost::readable_property_map_tag;
+    WarmthMap w;
+    const char* fn = "";
+    friend std::uint64_t get(const units_map& m, const key_type& e) {
+        using boost::get;
+        const auto x = get(m.w, e);
+        using X = std::decay_t<decltype(x)>;
+        if constexpr (std::is_floating_point<X>::value) {
+            if (!(x > 0 && x <= 1))
+                throw invalid_tie(std::string(m.fn) + ": edge warmth " + std::to_string(static_cast<double>(x)) +
+                                  " is outside (0,1]");
+            return snapshot::warmth_to_cost(static_cast<double>(x));
+        } else {
+            if constexpr (std::is_signed<X>::value) {
+                if (x < 0) throw invalid_tie(std::string(m.fn) + ": edge cost " + std::to_string(x) + " units is negative");
+            }
+            return static_cast<std::uint64_t>(x);
+        }
+    }
+};
+
+/// The generic-tier arc adaptor of `bounded_search`: the out-edges of a Boost.Graph graph
+/// accepted by `filter`, not into excluded vertices, warm enough, each costing its units plus
+/// `hop_units`. Vertices are numbered by the index map (`verts[i]` is the vertex of index i).
+template <class Graph, class WarmthMap, class IndexMap, class ArcFilter>
+struct generic_search_arcs {
+    using V = typename boost::graph_traits<Graph>::vertex_descriptor;
+    generic_search_arcs(const Graph& graph, units_map<WarmthMap> u, IndexMap i, ArcFilter f)
+        : g(&graph), units(u), idx(i), filter(f) {}
+    const Graph* g;
+    units_map<WarmthMap> units;
+    IndexMap idx;
+    ArcFilter filter;
+    std::vector<V> verts{};
+    std::vector<char> excluded{};  // per index (empty: none)
+    std::uint64_t hop_units = 0;
+    double min_tie_warmth = 0;
+
+    bool is_excluded(std::uint32_t v) const noexcept { return !excluded.empty() && excluded[v]; }
+    std::uint32_t index_of(const V& v) const {
+        using boost::get;
+        return static_cast<std::uint32_t>(get(idx, v));
+    }
+    /// Arc lists come in the graph's order: no early stop.
+    static constexpr bool sorted = false;
+    template <class F>
+    void for_each_arc(std::uint32_t v, F&& f) const {
+        using boost::get;
+        auto range = out_edges(verts[v], *g);
+        for (auto it = range.first; it != range.second; ++it) {
+            if (!filter(*it)) continue;
+            const std::uint32_t t = index_of(target(*it, *g));
+            if (is_excluded(t)) continue;
+            const std::uint64_t c = get(units, *it);
+            if (min_tie_warmth > 0 && snapshot::cost_to_warmth(static_cast<double>(c)) < min_tie_warmth) continue;
+            if (!f(t, c + hop_units)) return;
+        }
+    }
+};
+
+/// Builds the generic adaptor: checks the index map (a permutation of [0, V), V < 2^32 - 1),
+/// marks `excluded`. Throws `invalid_argument` naming `fn` for an index out of range.
+template <class Graph, class WarmthMap, class IndexMap, class ArcFilter>
+generic_search_arcs<Graph, WarmthMap, IndexMap, ArcFilter>
+make_generic_arcs(const Graph& g, const char* fn, WarmthMap w, IndexMap idx, ArcFilter filter,
+                  const std::vector<typename boost::graph_traits<Graph>::vertex_descriptor>& excluded,
+                  double hop_factor, double min_tie_warmth);
 
 /// Best costs from a set of sources (each with a start cost, hop count 0) to everyone within
 /// `bound` units, never leaving `blocked` (which may still be reached). With a `hop_budget`
@@ -53,10 +144,10 @@ class bounded_search {
 public:
     explicit bounded_search(std::size_t n) : dist_(n, unreachable), next_(n, unreachable) {}
 
+    template <class Arcs>
     std::vector<std::pair<snapshot::vertex_type, std::uint64_t>>
-    run(const search_rules& r, const std::vector<std::pair<snapshot::vertex_type, std::uint64_t>>& sources,
+    run(const Arcs& r, const std::vector<std::pair<snapshot::vertex_type, std::uint64_t>>& sources,
         snapshot::vertex_type blocked, std::uint64_t bound, std::size_t hop_budget) {
-        const snapshot& s = *r.s;
         for (auto v : touched_) { dist_[v] = unreachable; next_[v] = unreachable; }
         touched_.clear();
         auto touch = [&](snapshot::vertex_type v) {
@@ -76,18 +167,17 @@ public:
                 pq.pop();
                 if (d != dist_[v]) continue;
                 if (v == blocked) continue;
-                for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a) {
-                    if (!r.usable(a)) continue;
-                    const auto t = s.arc_target(a);
-                    const std::uint64_t nd = d + s.arc_cost(a) + r.hop_units;
-                    if (nd > bound) break;  // the list is sorted by cost, the hop cost is constant
+                r.for_each_arc(v, [&](snapshot::vertex_type t, std::uint64_t c) {
+                    const std::uint64_t nd = d + c;
+                    if (nd > bound) return !Arcs::sorted;  // a sorted list has nothing cheaper later
                     touch(t);
                     if (nd < dist_[t]) {
                         dist_[t] = nd;
                         next_[t] = nd;
                         pq.push({nd, t});
                     }
-                }
+                    return true;
+                });
             }
         } else {
             std::vector<snapshot::vertex_type> frontier(touched_.begin(), touched_.end()), nf;
@@ -96,17 +186,16 @@ public:
                 for (auto v : frontier) {
                     if (v == blocked) continue;
                     const std::uint64_t d = dist_[v];
-                    for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a) {
-                        if (!r.usable(a)) continue;
-                        const auto t = s.arc_target(a);
-                        const std::uint64_t nd = d + s.arc_cost(a) + r.hop_units;
-                        if (nd > bound) continue;
+                    r.for_each_arc(v, [&](snapshot::vertex_type t, std::uint64_t c) {
+                        const std::uint64_t nd = d + c;
+                        if (nd > bound) return !Arcs::sorted;
                         touch(t);
                         if (nd < next_[t]) {
                             if (next_[t] == dist_[t]) nf.push_back(t);  // first improvement this layer
                             next_[t] = nd;
                         }
-                    }
+                        return true;
+                    });
                 }
                 for (auto t : nf) dist_[t] = next_[t];
                 std::sort(nf.begin(), nf.end());
@@ -154,6 +243,41 @@ inline search_rules make_rules(const snapshot& s, const char* fn, snapshot::vert
             if (r.excluded.empty()) r.excluded.assign(s.num_people(), 0);
             r.excluded[*v] = 1;
         }
+    return r;
+}
+
+template <class Graph, class WarmthMap, class IndexMap, class ArcFilter>
+generic_search_arcs<Graph, WarmthMap, IndexMap, ArcFilter>
+make_generic_arcs(const Graph& g, const char* fn, WarmthMap w, IndexMap idx, ArcFilter filter,
+                  const std::vector<typename boost::graph_traits<Graph>::vertex_descriptor>& excluded,
+                  double hop_factor, double min_tie_warmth) {
+    using boost::get;
+    if (!(hop_factor > 0.0 && hop_factor <= 1.0))
+        throw invalid_argument(std::string(fn) + ": hop_factor " + std::to_string(hop_factor) + " is outside (0,1]");
+    if (!(min_tie_warmth >= 0.0 && min_tie_warmth <= 1.0))
+        throw invalid_argument(std::string(fn) + ": min_tie_warmth " + std::to_string(min_tie_warmth) +
+                               " is outside [0,1]");
+    generic_search_arcs<Graph, WarmthMap, IndexMap, ArcFilter> r(g, units_map<WarmthMap>{w, fn}, idx, filter);
+    r.hop_units = hop_units_of(hop_factor);
+    r.min_tie_warmth = min_tie_warmth;
+    const auto n = static_cast<std::size_t>(num_vertices(g));
+    if (n >= std::numeric_limits<std::uint32_t>::max())
+        throw invalid_argument(std::string(fn) + ": " + std::to_string(n) + " vertices, at most 2^32 - 2 supported");
+    r.verts.resize(n);
+    auto range = vertices(g);
+    for (auto it = range.first; it != range.second; ++it) {
+        const auto i = static_cast<std::size_t>(get(idx, *it));
+        if (i >= n)
+            throw invalid_argument(std::string(fn) + ": vertex index " + std::to_string(i) + " is outside [0, " +
+                                   std::to_string(n) + ")");
+        r.verts[i] = *it;
+    }
+    for (const auto& v : excluded) {
+        const auto i = static_cast<std::size_t>(get(idx, v));
+        if (i >= n) continue;
+        if (r.excluded.empty()) r.excluded.assign(n, 0);
+        r.excluded[i] = 1;
+    }
     return r;
 }
 
