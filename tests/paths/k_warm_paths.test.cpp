@@ -323,3 +323,36 @@ TEST_CASE("k warm paths: generic tier equals the snapshot tier on random graphs"
     CHECK(compared > 250);
     CHECK(multi > 60);
 }
+
+TEST_CASE("k warm paths: diversity rules on denser random graphs against the oracle's greedy rule", "[paths]") {
+    // Denser graphs (8-9 people) and larger k: many candidate paths are rejected, so the pruned
+    // cells and blocked intermediates of limited_overlap and the direct searches of
+    // distinct_first_introducer are exercised far from the first path.
+    std::mt19937_64 rng(5150);
+    path_workspace ws;
+    int long_answers = 0;
+    for (int round = 0; round < 150; ++round) {
+        kith_test::random_case rc = kith_test::make_random_case(rng, 8 + rng() % 2);
+        const snapshot& s = *rc.snap;
+        for (int q = 0; q < 3; ++q) {
+            kith_test::random_query rq = kith_test::make_random_query(rng, rc);
+            rq.k = 2 + rng() % 8;
+            const auto all = kith_test::oracle_all(s, rq);
+            k_paths_options ko;
+            ko.diversity = rng() % 3 == 0 ? path_diversity::distinct_first_introducer : path_diversity::limited_overlap;
+            static const double overlaps[] = {0.0, 0.2, 0.34, 0.5, 0.67, 0.8};
+            ko.max_overlap = overlaps[rng() % 6];
+            ko.max_enumerated = 1000000;
+            const auto got = find_k_warm_paths(s, rq.from, rq.to, rq.k, rq.opt, ko, ws);
+            const auto want = greedy(all, ko, rq.k);
+            INFO("round " << round << " query " << q << " k " << rq.k << " overlap " << ko.max_overlap);
+            REQUIRE(got.size() == want.size());
+            for (std::size_t i = 0; i < got.size(); ++i) {
+                CHECK(vertices_of(s, got[i].people) == want[i].verts);
+                CHECK(got[i].cost_units == want[i].cost);
+            }
+            long_answers += got.size() >= 4;
+        }
+    }
+    CHECK(long_answers > 50);
+}

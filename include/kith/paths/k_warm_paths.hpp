@@ -18,10 +18,13 @@
 //   first introducer; kept 0- and 1-hop paths are excluded explicitly).
 // - limited_overlap (max_overlap < 1): the rule is |inner(p) & inner(q)| <= max_overlap x
 //   |inner(q)| for each kept q (inner = intermediates), i.e. a later path reuses at most that
-//   fraction of each earlier path's introducers. Found by best-first branching on removed
-//   people (see limited_overlap_paths): a failing best path shares too many of some kept q's
-//   intermediates, so every passing path avoids one of those, and the search branches on which.
-//   max_overlap = 1 lets every path pass: plain Yen. `max_enumerated` bounds the searches.
+//   fraction of each earlier path's introducers. Yen's enumeration filtered by the rule, with
+//   two exact prunings that the rule allows because shared counts only grow along a path: a
+//   spur whose root already shares more than q's budget with a kept q is skipped (no path in
+//   that cell passes), and a spur whose root has used up q's budget may not use q's other
+//   intermediates (they are blocked in the spur search; this drops only failing paths). With
+//   max_overlap = 0 each kept path costs one search. max_overlap = 1 lets every path pass:
+//   plain Yen. `max_enumerated` bounds the searches (a prefix of the answer when reached).
 // Counting every single-path search is cheap; benchmarks read it (detail::k_paths_counters).
 #pragma once
 
@@ -41,7 +44,6 @@
 #include <map>
 #include <iterator>
 #include <optional>
-#include <set>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -140,11 +142,23 @@ void exclude_short(const found_path<Cost>& p, search_spec<Cost>& spec, std::vect
 /// its deviation index on (the cells of earlier spur indices are unchanged by it, so their
 /// searches would repeat). `base` is the validated query (starts, ends, blocked incl. starts
 /// and ends, extras, hop, cap).
+/// With `alpha` < 1 (limited overlap) the enumeration is filtered: a popped path is kept when,
+/// for every kept q, it shares at most budget(q) = the largest integer <= alpha |inner(q)| of
+/// q's intermediates; it spurs either way (its cell may hold passing paths). Shared counts only
+/// grow along a path, which prunes cells exactly: a root already sharing more than budget(q)
+/// with a kept q holds no passing path (skipped), and a root that has used up budget(q) may not
+/// use q's other intermediates (blocked in the spur search). Blocking drops only failing paths
+/// and kept sets only grow, so the cells keep covering every passing path, and the first
+/// passing path popped is the best passing one. Stops after k kept paths or once
+/// `max_searches` searches have run (then the paths kept so far: a prefix of the answer).
 template <class Cost, class Generation, class Adj>
 std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, std::size_t n,
-                                  const search_spec<Cost>& base, bool bidirectional, std::size_t k) {
-    std::vector<found_path<Cost>> enumerated;  // A (the answer)
-    if (k == 0) return enumerated;
+                                  const search_spec<Cost>& base, bool bidirectional, std::size_t k,
+                                  double alpha = 1.0, std::size_t max_searches = 0) {
+    std::vector<found_path<Cost>> kept;
+    if (k == 0) return kept;
+    const bool filtered = alpha < 1.0;
+    std::vector<found_path<Cost>> enumerated;  // A
     // Extra costs by vertex (later entries win), to price full paths.
     std::map<std::uint32_t, Cost> extra;
     for (const auto& [v, c] : base.extras) extra[v] = c;
@@ -158,9 +172,25 @@ std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, 
         }
         p.cost = c;
     };
+    const std::uint64_t searches0 = k_paths_counters().searches;
     auto run = [&](search_spec<Cost>& spec) {
         ++k_paths_counters().searches;
         return best_path(st, adj, n, spec, bidirectional);
+    };
+    // Limited overlap: sorted intermediates of the kept paths and their budgets.
+    std::vector<std::vector<std::uint32_t>> kept_inner;
+    std::vector<std::size_t> budget;
+    std::vector<std::uint32_t> inner, shared;
+    auto inner_of = [&](const std::vector<std::uint32_t>& verts, std::size_t end) {
+        inner.clear();
+        if (end > 1) inner.assign(verts.begin() + 1, verts.begin() + static_cast<std::ptrdiff_t>(end));
+        std::sort(inner.begin(), inner.end());
+    };
+    auto shared_with = [&](std::size_t q) {
+        shared.clear();
+        std::set_intersection(inner.begin(), inner.end(), kept_inner[q].begin(), kept_inner[q].end(),
+                              std::back_inserter(shared));
+        return shared.size();
     };
     // B: candidates with their deviation index (-1: deviates at the virtual source).
     std::vector<std::pair<found_path<Cost>, std::int64_t>> candidates;
@@ -168,20 +198,35 @@ std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, 
     {
         search_spec<Cost> first_spec = base;
         auto first = run(first_spec);
-        if (!first) return enumerated;
+        if (!first) return kept;
         candidates.emplace_back(std::move(*first), -1);
     }
     search_spec<Cost> spec;
     std::vector<std::uint32_t> root;
     std::vector<std::uint32_t> banned_starts;
-    while (!candidates.empty() && enumerated.size() < k) {
+    while (!candidates.empty() && kept.size() < k) {
         auto best = std::min_element(candidates.begin(), candidates.end(),
                                      [](const auto& a, const auto& b) { return path_before(a.first, b.first); });
         enumerated.push_back(std::move(best->first));
         deviation.push_back(best->second);
         candidates.erase(best);
-        if (enumerated.size() >= k) break;
         const found_path<Cost>& prev = enumerated.back();
+        bool passes = true;
+        if (filtered) {
+            inner_of(prev.verts, prev.verts.size() >= 2 ? prev.verts.size() - 1 : 0);
+            for (std::size_t q = 0; q < kept_inner.size() && passes; ++q) passes = shared_with(q) <= budget[q];
+        }
+        if (passes) {
+            kept.push_back(prev);
+            if (filtered) {
+                kept_inner.push_back(inner);
+                std::size_t j = 0;
+                while (static_cast<double>(j + 1) <= alpha * static_cast<double>(inner.size())) ++j;
+                budget.push_back(j);
+            }
+        }
+        if (kept.size() >= k) break;
+        if (filtered && k_paths_counters().searches - searches0 >= max_searches) break;
         // Spur at the virtual source (i = -1) and at each vertex of prev but the last, from the
         // deviation index on; a 0-hop path (a source that is a target) also spurs at its only
         // vertex, which as the start may be followed by more people.
@@ -217,6 +262,18 @@ std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, 
                 if (spec.ends.empty()) continue;
                 spec.removed.assign(root.begin(), root.end() - 1);
             }
+            if (filtered) {
+                inner_of(root, root.size());  // the root's intermediates: root[1..i]
+                bool dead = false;
+                for (std::size_t q = 0; q < kept_inner.size() && !dead; ++q) {
+                    const std::size_t used = shared_with(q);
+                    if (used > budget[q]) dead = true;
+                    else if (used == budget[q])
+                        for (std::uint32_t v : kept_inner[q])
+                            if (std::find(root.begin(), root.end(), v) == root.end()) spec.blocked.push_back(v);
+                }
+                if (dead) continue;
+            }
             auto sp = run(spec);
             if (!sp) continue;
             found_path<Cost> full;
@@ -234,9 +291,10 @@ std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, 
                 std::any_of(enumerated.begin(), enumerated.end(), same))
                 continue;
             candidates.emplace_back(std::move(full), i);
+            if (filtered && k_paths_counters().searches - searches0 >= max_searches) break;
         }
     }
-    return enumerated;
+    return kept;
 }
 
 /// Distinct first introducers, directly: the best path, then repeatedly the best path whose
@@ -261,151 +319,6 @@ std::vector<found_path<Cost>> distinct_first_paths(search_store<Generation>& st,
     return kept;
 }
 
-/// C(n, r), or `cap` when it is >= cap.
-inline std::size_t binomial_capped(std::size_t n, std::size_t r, std::size_t cap) {
-    if (r > n) return 0;
-    r = std::min(r, n - r);
-    std::size_t c = 1;
-    for (std::size_t i = 1; i <= r; ++i) {
-        c = c * (n - r + i) / i;  // exact: C(n-r+i, i) is an integer
-        if (c >= cap) return cap;
-    }
-    return c;
-}
-
-/// Limited overlap (0 <= alpha < 1), exactly, by best-first branching on removed people. The
-/// rule: a path p passes against a kept path q when |inner(p) & inner(q)| <= alpha |inner(q)|
-/// (inner = intermediates); the answer is the greedy prefix of the exact order (each kept path
-/// is the best path, not kept yet, passing against every path kept before it).
-/// Search: nodes are sets R of removed people (drawn from kept paths' intermediates); a node
-/// stands for the paths avoiding R and holds the best of them (one search). Invariant: the
-/// nodes cover every passing, not yet kept path. Pop the node whose best path b is smallest:
-/// if b passes against every kept path it is the next answer (every passing path lies in some
-/// node whose best is >= b); otherwise b fails against some q with U = inner(b) & inner(q),
-/// |U| > alpha |inner(q)|. With j = the largest integer <= alpha |inner(q)| (q's budget) and
-/// F = inner(q) - R, a passing path of the node uses at most j people of F, so it (a) avoids at
-/// least one u in U, and (b) avoids all of F but some j of them. The node is replaced by its
-/// children, whichever family is smaller (over the q's b fails against): (a) R + {u} for u in
-/// U, or (b) R + (F - W) for each j-subset W of F (for j = 0 one child: q's intermediates are
-/// off limits). Both families cover the node's passing paths and exclude b; each removal set is
-/// searched once. A kept
-/// path with intermediates fails against itself (alpha < 1); kept paths of at most one hop are
-/// excluded explicitly (`exclude_short`; nodes whose best was that path are searched again).
-/// Stops after k kept paths, when no node is left, or after `max_searches` single-path
-/// searches (then the paths kept so far: a prefix of the exact answer).
-template <class Cost, class Generation, class Adj>
-std::vector<found_path<Cost>> limited_overlap_paths(search_store<Generation>& st, const Adj& adj, std::size_t n,
-                                                    const search_spec<Cost>& base, bool bidirectional,
-                                                    std::size_t k, double alpha, std::size_t max_searches) {
-    std::vector<found_path<Cost>> kept;
-    if (k == 0) return kept;
-    struct node {
-        std::vector<std::uint32_t> removed;  // sorted
-        std::optional<found_path<Cost>> best;
-    };
-    std::vector<node> nodes;
-    std::set<std::vector<std::uint32_t>> seen;
-    search_spec<Cost> global = base;  // + banned arcs of kept 1-hop paths
-    std::vector<std::uint32_t> zero;  // kept 0-hop paths
-    std::vector<std::vector<std::uint32_t>> kept_inner;  // sorted intermediates of each kept path
-    search_spec<Cost> spec, part;
-    const std::uint64_t searches0 = k_paths_counters().searches;
-    auto spent = [&] { return static_cast<std::size_t>(k_paths_counters().searches - searches0); };
-    auto evaluate = [&](node& nd) {
-        spec = global;
-        spec.blocked.insert(spec.blocked.end(), nd.removed.begin(), nd.removed.end());
-        nd.best = best_without_zero(st, adj, n, spec, bidirectional, zero, part);
-    };
-    auto node_before = [](const node& a, const node& b) {
-        if (path_before(*a.best, *b.best)) return true;
-        if (path_before(*b.best, *a.best)) return false;
-        return a.removed < b.removed;
-    };
-    std::vector<std::uint32_t> inner, shared, free_q;
-    std::vector<std::vector<std::uint32_t>> branch;  // removal sets of the children
-    nodes.push_back(node{});
-    seen.insert({});
-    evaluate(nodes.back());
-    while (kept.size() < k) {
-        nodes.erase(std::remove_if(nodes.begin(), nodes.end(), [](const node& nd) { return !nd.best; }), nodes.end());
-        if (nodes.empty()) break;
-        auto top = std::min_element(nodes.begin(), nodes.end(), node_before);
-        const found_path<Cost>& b = *top->best;
-        inner.clear();
-        if (b.verts.size() > 2) inner.assign(b.verts.begin() + 1, b.verts.end() - 1);
-        std::sort(inner.begin(), inner.end());
-        // Among the kept paths b fails against, the branching with the fewest children: either
-        // one child per shared person u (remove u), or, with F = q's intermediates not removed
-        // yet and budget j = the most of them a passing path may use, one child per way to keep
-        // j of F (remove the rest): each child's paths then pass against q.
-        bool fails = false;
-        std::size_t fewest = 0;
-        for (const auto& q : kept_inner) {
-            shared.clear();
-            std::set_intersection(inner.begin(), inner.end(), q.begin(), q.end(), std::back_inserter(shared));
-            if (!(static_cast<double>(shared.size()) > alpha * static_cast<double>(q.size()))) continue;
-            std::size_t budget = 0;
-            while (static_cast<double>(budget + 1) <= alpha * static_cast<double>(q.size())) ++budget;
-            free_q.clear();
-            std::set_difference(q.begin(), q.end(), top->removed.begin(), top->removed.end(), std::back_inserter(free_q));
-            const std::size_t subsets = binomial_capped(free_q.size(), budget, shared.size() + 1);
-            const bool by_subsets = subsets <= shared.size();
-            const std::size_t children = by_subsets ? subsets : shared.size();
-            if (!fails || children < fewest) {
-                fails = true;
-                fewest = children;
-                branch.clear();
-                if (!by_subsets) {
-                    for (std::uint32_t u : shared) branch.push_back({u});
-                } else {
-                    // Every way to keep `budget` people of free_q: remove the others.
-                    std::vector<std::size_t> pick(budget);
-                    for (std::size_t i = 0; i < budget; ++i) pick[i] = i;
-                    for (;;) {
-                        std::vector<std::uint32_t> rem;
-                        for (std::size_t i = 0, j = 0; i < free_q.size(); ++i) {
-                            if (j < budget && pick[j] == i) ++j;
-                            else rem.push_back(free_q[i]);
-                        }
-                        branch.push_back(std::move(rem));
-                        std::size_t i = budget;
-                        while (i > 0 && pick[i - 1] == free_q.size() - budget + (i - 1)) --i;
-                        if (i == 0) break;
-                        ++pick[i - 1];
-                        for (std::size_t j = i; j < budget; ++j) pick[j] = pick[j - 1] + 1;
-                    }
-                }
-            }
-        }
-        if (!fails) {
-            kept.push_back(b);
-            kept_inner.push_back(inner);
-            if (kept.back().verts.size() <= 2) {
-                exclude_short(kept.back(), global, zero);
-                for (node& nd : nodes)
-                    if (nd.best && nd.best->verts == kept.back().verts) {
-                        if (spent() >= max_searches) return kept;
-                        evaluate(nd);
-                    }
-            }
-            continue;
-        }
-        node parent = std::move(*top);
-        nodes.erase(top);
-        for (const auto& extra_removed : branch) {
-            node child;
-            child.removed = parent.removed;
-            child.removed.insert(child.removed.end(), extra_removed.begin(), extra_removed.end());
-            sort_unique(child.removed);
-            if (!seen.insert(child.removed).second) continue;
-            if (spent() >= max_searches) return kept;
-            evaluate(child);
-            nodes.push_back(std::move(child));
-        }
-    }
-    return kept;
-}
-
 /// The k paths of `kopt` over any engine adjacency (both tiers).
 template <class Cost, class Generation, class Adj>
 std::vector<found_path<Cost>> k_paths(search_store<Generation>& st, const Adj& adj, std::size_t n,
@@ -414,7 +327,7 @@ std::vector<found_path<Cost>> k_paths(search_store<Generation>& st, const Adj& a
     if (kopt.diversity == path_diversity::distinct_first_introducer)
         return distinct_first_paths(st, adj, n, base, bidirectional, k);
     if (kopt.diversity == path_diversity::limited_overlap && kopt.max_overlap < 1.0)
-        return limited_overlap_paths(st, adj, n, base, bidirectional, k, kopt.max_overlap, kopt.max_enumerated);
+        return yen(st, adj, n, base, bidirectional, k, kopt.max_overlap, kopt.max_enumerated);
     return yen(st, adj, n, base, bidirectional, k);  // none, or overlap 1 (every path passes)
 }
 
@@ -528,11 +441,12 @@ std::vector<basic_warm_path<V>> generic_k_paths(const Graph& g, const std::vecto
 /// valid path, not returned before, that obeys `kopt.diversity` against every path before it
 /// (see the header comment); empty when there is none or k == 0. With `limited_overlap`
 /// (max_overlap < 1) and more than `max_enumerated` searches needed, a prefix of that answer.
-/// Complexity, in single-path searches (each as `find_warm_path`), for paths of L hops: none:
-/// at most 1 + (k-1)(L+1) (Yen with Lawler's rule; about 11 for k = 5 at 1M ties);
-/// distinct_first_introducer: k (k + |kept 0-hop paths| per path with source == target);
-/// limited_overlap: at most max_enumerated, k when max_overlap = 0 (each failing best path
-/// branches into at most L children). Memory O(k L + candidates).
+/// Complexity, in single-path searches (each as `find_warm_path`), for E enumerated paths of at
+/// most L hops: none: at most 1 + (k-1)(L+1) (Yen with Lawler's rule, E = k; 18.6 on average
+/// for k = 5 on the 1M-tie social graph); distinct_first_introducer: k (plus |kept 0-hop paths|
+/// per path when a source is a target); limited_overlap: at most 1 + E(L+1) and at most
+/// max_enumerated (exactly k for a single source and max_overlap = 0; 30 on average for k = 5,
+/// max_overlap 0.5 at 1M ties). Memory O(E (L + candidates)).
 /// Throws: as `find_warm_path`; `invalid_argument` for max_overlap outside [0,1] or NaN, or
 /// max_enumerated == 0. Exact (integer costs): checked against an oracle that enumerates all
 /// simple paths and applies the greedy rule, for every diversity mode.
