@@ -14,6 +14,15 @@
 // exact ties, so the tie-break is honoured). The search stops when the two smallest keys add up
 // to more than the best meeting, or a side runs empty. Per-vertex data carries a generation
 // stamp: reset is O(touched); on wrap-around every stamp is cleared once.
+// Speed: the search is memory-bound (one cache miss per person touched, on large graphs), so
+// (1) each arc list is gathered first, prefetching every kept target's 16-byte record, and the
+// next label's arc list is prefetched before the current one is relaxed; (2) four bits per
+// vertex (label of side 0/1 present, settled on side 0/1), n/2 bytes that stay in cache, answer
+// "settled here" and "no label of the other side here" without touching the record; (3) a new
+// label where the other side has none can only meet labels created later, whose keys are at
+// least the other side's top plus one arc: it is dropped when that exceeds the best meeting
+// (uncapped labels, and labels at a side's hop limit when capped); (4) the uncapped search
+// expands the side with fewer queued labels (the stopping rule does not depend on the order).
 #pragma once
 
 #include <kith/core/error.hpp>
@@ -171,23 +180,24 @@ enum vertex_flag : std::uint8_t {
     flag_block = 4,    ///< may not be an intermediate (avoided, a source, a target, removed)
     flag_removed = 8,  ///< may not appear at all (Yen's root path)
     flag_no_first = 16,  ///< may not follow a start (diversity: a first introducer already used)
+    flag_extra = 32,     ///< has an extra cost (in the query's sorted extra list)
 };
 
-/// Per-vertex search data, with its generation stamp in the same cache line.
+/// Per-vertex search data, with its generation stamp in the same cache line (16 bytes with the
+/// default 32-bit generation, so an entry never straddles two cache lines: the search is
+/// memory-bound and pays one miss per person touched).
 template <class Generation>
 struct vertex_info {
     std::uint32_t head[2] = {npos32, npos32};
-    std::uint32_t extra = npos32;  ///< index into the query's extra costs
     Generation stamp = 0;
     std::uint8_t flags = 0;
 };
-
 /// Storage of one cost type.
 template <class Cost>
 struct cost_store {
     std::vector<label<Cost>> labels;
     std::vector<heap_entry<Cost>> heap[2];
-    std::vector<Cost> extras;
+    std::vector<std::pair<std::uint32_t, Cost>> extras;  ///< (vertex, extra cost), sorted by vertex
     std::vector<std::uint32_t> buf_a, buf_b, buf_c;
     std::vector<std::pair<std::uint32_t, Cost>> scan;  ///< arcs of the list being expanded
     void clear() {
@@ -224,14 +234,14 @@ struct search_store {
     std::vector<vertex_info<Generation>> info;
     Generation gen = 0;
     std::uint64_t wraps = 0;  ///< number of full clears (observable in tests)
-    /// Per side, one bit per vertex: set when the vertex may hold a label of that side (set by
-    /// every label, cleared by the search that set it when it ends; a stale bit left by an
-    /// exception only costs a look at `info`). n/8 bytes per side: it stays in cache where
-    /// `info` does not, so cuts that need "no label of the other side here" skip the miss.
-    std::vector<std::uint64_t> side_bits[2];
-    /// Per side, one bit per vertex: set when an uncapped search settled the vertex on that
-    /// side (its one label is final: any later label there is dominated). Same life cycle.
-    std::vector<std::uint64_t> done_bits[2];
+    /// Four bits per vertex (16 vertices per word, so one load answers every question about v):
+    /// bit `side` = v may hold a label of that side (set by every label); bit 2 + side = an
+    /// uncapped search settled v on that side (its one label is final: any later label there is
+    /// dominated). Set during a search and cleared by it when it ends (a stale bit left by an
+    /// exception only costs a look at `info`). n/2 bytes: it stays in cache where `info` does
+    /// not, so the cuts that need "no label of the other side here" and "settled here" skip
+    /// the miss on `info`.
+    std::vector<std::uint64_t> bits;
     cost_store<std::uint64_t> units;
     cost_store<double> reals;
     search_spec<std::uint64_t> spec;  ///< reused by snapshot queries (no allocation after warm-up)
@@ -245,9 +255,7 @@ struct search_store {
     /// Starts a query on a graph of n vertices: O(1) amortised (O(n) on growth or wrap-around).
     void begin(std::size_t n) {
         if (info.size() < n) info.resize(n);  // new entries carry stamp 0, never a live generation
-        for (auto* bits : {side_bits, done_bits})
-            for (int side = 0; side < 2; ++side)
-                if (bits[side].size() < (n + 63) / 64) bits[side].resize((n + 63) / 64, 0);
+        if (bits.size() < (n + 15) / 16) bits.resize((n + 15) / 16, 0);
         ++gen;
         if (gen == Generation(0)) {  // wrapped: stale stamps could collide, clear them all once
             for (auto& vi : info) vi.stamp = Generation(0);
@@ -264,18 +272,13 @@ struct search_store {
         return vi;
     }
     bool touched(std::uint32_t v) const noexcept { return info[v].stamp == gen; }
-    bool may_have_label(int side, std::uint32_t v) const noexcept { return (side_bits[side][v >> 6] >> (v & 63)) & 1u; }
-    void mark_label(int side, std::uint32_t v) noexcept { side_bits[side][v >> 6] |= std::uint64_t{1} << (v & 63); }
-    bool settled_uncapped(int side, std::uint32_t v) const noexcept { return (done_bits[side][v >> 6] >> (v & 63)) & 1u; }
-    void mark_settled(int side, std::uint32_t v) noexcept { done_bits[side][v >> 6] |= std::uint64_t{1} << (v & 63); }
-    /// Clears every bit of v (both sides, both kinds).
-    void unmark(std::uint32_t v) noexcept {
-        const std::uint64_t keep = ~(std::uint64_t{1} << (v & 63));
-        side_bits[0][v >> 6] &= keep;
-        side_bits[1][v >> 6] &= keep;
-        done_bits[0][v >> 6] &= keep;
-        done_bits[1][v >> 6] &= keep;
-    }
+    /// The four bits of v (see `bits`).
+    unsigned vertex_bits(std::uint32_t v) const noexcept { return static_cast<unsigned>(bits[v >> 4] >> ((v & 15) * 4)) & 15u; }
+    void set_bit(std::uint32_t v, unsigned b) noexcept { bits[v >> 4] |= std::uint64_t{1} << ((v & 15) * 4 + b); }
+    void mark_label(int side, std::uint32_t v) noexcept { set_bit(v, static_cast<unsigned>(side)); }
+    void mark_settled(int side, std::uint32_t v) noexcept { set_bit(v, 2u + static_cast<unsigned>(side)); }
+    /// Clears the four bits of v.
+    void unmark(std::uint32_t v) noexcept { bits[v >> 4] &= ~(std::uint64_t{15} << ((v & 15) * 4)); }
     std::uint8_t flags(std::uint32_t v) const noexcept { return info[v].stamp == gen ? info[v].flags : std::uint8_t(0); }
     std::uint32_t head(std::uint32_t v, int side) const noexcept { return info[v].stamp == gen ? info[v].head[side] : npos32; }
 };
@@ -314,14 +317,17 @@ public:
         for (std::uint32_t v : spec_.removed) st_.touch(v).flags |= flag_removed | flag_block;
         for (std::uint32_t v : spec_.blocked) st_.touch(v).flags |= flag_block;
         for (std::uint32_t v : spec_.no_first) st_.touch(v).flags |= flag_no_first;
-        for (const auto& [v, c] : spec_.extras) {
-            auto& vi = st_.touch(v);
-            if (vi.extra == npos32) {
-                vi.extra = static_cast<std::uint32_t>(cs_.extras.size());
-                cs_.extras.push_back(c);
-            } else {
-                cs_.extras[vi.extra] = c;
+        if (!spec_.extras.empty()) {  // sorted by vertex; later entries for a vertex replace earlier ones
+            auto& ex = cs_.extras;
+            ex.assign(spec_.extras.begin(), spec_.extras.end());
+            std::stable_sort(ex.begin(), ex.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            std::size_t k = 0;
+            for (std::size_t i = 0; i < ex.size(); ++i) {
+                if (k > 0 && ex[k - 1].first == ex[i].first) ex[k - 1] = ex[i];
+                else ex[k++] = ex[i];
             }
+            ex.resize(k);
+            for (const auto& e : ex) st_.touch(e.first).flags |= flag_extra;
         }
         for (std::uint32_t v : spec_.starts) st_.touch(v).flags |= flag_start | flag_block;
         for (std::uint32_t v : spec_.ends) st_.touch(v).flags |= flag_end | flag_block;
@@ -434,8 +440,10 @@ private:
     }
 
     Cost extra_of(std::uint32_t v) const {
-        const std::uint32_t e = st_.info[v].extra;
-        return (st_.touched(v) && e != npos32) ? cs_.extras[e] : Cost{};
+        if (!(st_.flags(v) & flag_extra)) return Cost{};
+        const auto it = std::lower_bound(cs_.extras.begin(), cs_.extras.end(), v,
+                                         [](const std::pair<std::uint32_t, Cost>& e, std::uint32_t x) { return e.first < x; });
+        return it->second;
     }
 
     void push(int side, std::uint32_t li) {
@@ -611,10 +619,11 @@ private:
         adj_.for_each_arc(u, [&](std::uint32_t v, Cost ac) -> bool {
             KITH_PATHS_COUNT(scanned);
             if (has_best_ && best_ < path_key<Cost>{base + ac, nh} + other_top) return !Adj::sorted;
+            const unsigned vb = st_.vertex_bits(v);
             // Uncapped: a vertex settled on this side keeps its label (later ones are dominated).
-            if (!spec_.capped && st_.settled_uncapped(side, v)) return true;
-            if (may_prune && (!other_live || (has_best_ && best_ < path_key<Cost>{base + ac, nh} + future)) &&
-                !st_.may_have_label(1 - side, v))
+            if (!spec_.capped && (vb & (4u << side))) return true;
+            if (may_prune && !(vb & (1u << (1 - side))) &&
+                (!other_live || (has_best_ && best_ < path_key<Cost>{base + ac, nh} + future)))
                 return true;
             KITH_PATHS_PREFETCH(info + v);
             KITH_PATHS_COUNT(gathered);
