@@ -825,9 +825,10 @@ private:
         return t;
     }
 
-    /// The ties part of add_bulk: validates all of `ties`, reserves, then inserts (only
-    /// `progress` and the list of updated ties can throw there); updates of existing ties
-    /// are applied last, when nothing can throw any more. The caller rolls back on exception.
+    /// The ties part of add_bulk: validates all of `ties`, reserves, inserts the new ties into
+    /// the index and the slots, then fills the incidence lists (only `progress` and scratch
+    /// allocations can throw there); updates of existing ties are applied last, when nothing
+    /// can throw any more. The caller rolls back on exception.
     void add_bulk_ties(const std::vector<bulk_tie>& ties, std::size_t t0, std::size_t done, std::size_t total,
                        const bulk_progress& progress) {
         static constexpr const char* fn = "network::add_bulk";
@@ -865,7 +866,7 @@ private:
         for (std::size_t p = 0; p < degree.size(); ++p)
             if (degree[p] > 0) incident_[p].reserve(incident_[p].size() + degree[p]);
         std::vector<std::uint32_t>().swap(degree);
-        // 3. Insert. Existing ties are only listed here (their warmth changes in step 4).
+        // 3. Index and slots. Existing ties are only listed here (their warmth changes in step 5).
         std::vector<std::pair<std::uint32_t, double>> updates;
         constexpr std::size_t ahead = 16;  // prefetch distance for the index probes
         for (std::size_t i = 0; i < std::min(ahead, nt); ++i) tie_index_.prefetch(pair_key(ties[i].a, ties[i].b));
@@ -881,16 +882,46 @@ private:
                 r.manual_warmth = t.warmth;
                 ties_.push_back(std::move(r));  // all reserved: no throw
                 tie_alive_.push_back(1);
-                incident_[t.a.value()].push_back(slot);
-                incident_[t.b.value()].push_back(slot);
                 ++live_ties_;
             } else {
                 updates.emplace_back(found, t.warmth);
             }
             if (++done % report_every == 0 && progress) progress(done, total);
         }
-        // 4. Nothing throws any more.
+        // 4. Incidence lists (reserved in step 2).
+        if (updates.empty()) {  // every tie is new: slot t0 + k is ties[k]
+            fill_incidence(t0, [&](std::size_t k) { return std::minmax(ties[k].a, ties[k].b); });
+        } else {
+            fill_incidence(t0, [&](std::size_t k) { return std::make_pair(ties_[t0 + k].a, ties_[t0 + k].b); });
+        }
+        // 5. Nothing throws any more.
         for (const auto& [slot, w] : updates) ties_[slot].manual_warmth = w;
+    }
+
+    /// Appends the tie slots from t0 on (created in increasing (lo, hi) order; `pair(k)` gives
+    /// the (lo, hi) of slot t0 + k) to their people's incidence lists, in slot order as one by
+    /// one insertion would, without a random access per tie: a person's new ties where they are
+    /// the higher id come first (their lower id is smaller), found by a counting sort on the
+    /// higher id; then those where they are the lower id, a run of consecutive slots.
+    /// Complexity: O(id_bound() + new ties). The lists must have room (no allocation there).
+    template <class Pair>
+    void fill_incidence(std::size_t t0, Pair&& pair) {
+        const std::size_t n = people_.size(), m = ties_.size() - t0;
+        if (m == 0) return;
+        std::vector<std::uint32_t> at(n + 1, 0);  // counting sort by the higher id
+        for (std::size_t k = 0; k < m; ++k) ++at[pair(k).second.value() + 1];
+        for (std::size_t p = 0; p < n; ++p) at[p + 1] += at[p];
+        std::vector<std::uint32_t> by_high(m);
+        for (std::size_t k = 0; k < m; ++k)
+            by_high[at[pair(k).second.value()]++] = static_cast<std::uint32_t>(t0 + k);
+        // Now person p's slots are by_high[at[p-1], at[p]) (at[-1] = 0).
+        std::size_t k = 0;
+        for (std::size_t p = 0; p < n; ++p) {
+            auto& inc = incident_[p];
+            const std::uint32_t* from = by_high.data() + (p == 0 ? 0 : at[p - 1]);
+            inc.insert(inc.end(), from, static_cast<const std::uint32_t*>(by_high.data() + at[p]));
+            for (; k < m && pair(k).first.value() == p; ++k) inc.push_back(static_cast<std::uint32_t>(t0 + k));
+        }
     }
 
     /// Undoes a failed add_bulk: removes the tie slots from t0 on and the people from p0 on

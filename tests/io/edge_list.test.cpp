@@ -619,3 +619,30 @@ TEST_CASE("edge list: a progress callback throwing while building cancels the lo
     CHECK(warmth(net, "x", "y") == 0.9);
     CHECK(net.contacts(net.id_of("0")).size() == 1450);
 }
+
+TEST_CASE("edge list: queued integer lines and other lines keep the order of first appearance", "[io][edge_list][bulk]") {
+    // Lines between small integer ids are interned through a short queue; a line with another
+    // token drains it first. 20 integer lines fill the queue past its size.
+    std::string text;
+    for (int i = 0; i < 20; ++i) text += std::to_string(100 + i) + " " + std::to_string(200 + i) + "\n";
+    text += "x 119\n00 7\n7 300\n99999999 1\n123456789 2\n";
+    network net;
+    const auto r = load(net, text);
+    std::vector<std::string> keys;
+    for (kith::person_id p : net.people()) keys.push_back(net.at(p).key);
+    std::vector<std::string> expected;
+    for (int i = 0; i < 20; ++i) {
+        expected.push_back(std::to_string(100 + i));
+        expected.push_back(std::to_string(200 + i));
+    }
+    for (const char* k : {"x", "00", "7", "300", "99999999", "1", "123456789", "2"}) expected.push_back(k);
+    CHECK(keys == expected);
+    CHECK(r.ties == 25);
+    CHECK(net.has_tie(net.id_of("x"), net.id_of("119")));
+    CHECK(net.has_tie(net.id_of("00"), net.id_of("7")));
+    // A bad weight after queued lines still fails the whole load.
+    network other = base_network();
+    const network before = other;
+    CHECK_THROWS_AS(load(other, text + "5 6 2.5\n"), parse_error);
+    CHECK(other == before);
+}

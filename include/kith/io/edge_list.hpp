@@ -35,6 +35,7 @@
 #include <kith/network.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -164,16 +165,10 @@ public:
             }
             if (i == tok.size() && i > 0) {
                 if (v < dense_limit) {  // small ids: a direct table
-                    if (v >= dense_.size()) {
-                        std::size_t cap = dense_.empty() ? 1024 : dense_.size();
-                        while (cap <= v) cap *= 2;
-                        dense_.resize(cap, absent);
-                    }
-                    std::uint32_t& slot = dense_[static_cast<std::size_t>(v)];
-                    fresh = slot == absent;
+                    std::uint32_t& slot = dense_slot(v, fresh);
                     if (fresh) {
-                        slot = static_cast<std::uint32_t>(keys_.size());
                         keys_.emplace_back(tok);
+                        slot = static_cast<std::uint32_t>(keys_.size() - 1);
                     }
                     return slot;
                 }
@@ -189,11 +184,54 @@ public:
         return it->second;
     }
 
+    /// Whether `tok` is a canonical integer below the direct table's limit (no leading zero,
+    /// at most 8 digits), then its value in `v`; its table slot is prefetched, so that the
+    /// cache miss of a big file's lookup overlaps with the following lines' parsing.
+    bool small_id(std::string_view tok, std::uint64_t& v) const noexcept {
+        if (tok.empty() || tok.size() > 8 || (tok.size() > 1 && tok[0] == '0')) return false;
+        v = 0;
+        for (char c : tok) {
+            const unsigned d = static_cast<unsigned char>(c) - unsigned('0');
+            if (d > 9) return false;
+            v = v * 10 + d;
+        }
+        if (v >= dense_limit) return false;
+#if defined(__GNUC__) || defined(__clang__)
+        if (v < dense_.size()) __builtin_prefetch(&dense_[static_cast<std::size_t>(v)]);
+#endif
+        return true;
+    }
+
+    /// `intern` of the token of a `small_id` value `v` (its text is the decimal of v).
+    std::uint32_t intern_small(std::uint64_t v) {
+        bool fresh = false;
+        std::uint32_t& slot = dense_slot(v, fresh);
+        if (fresh) {
+            char buf[24];
+            const auto r = std::to_chars(buf, buf + sizeof buf, v);
+            keys_.emplace_back(buf, static_cast<std::size_t>(r.ptr - buf));
+            slot = static_cast<std::uint32_t>(keys_.size() - 1);
+        }
+        return slot;
+    }
+
     std::size_t size() const noexcept { return keys_.size(); }
     std::vector<std::string>& keys() noexcept { return keys_; }
     void reserve(std::size_t n) { keys_.reserve(n); }
 
 private:
+    /// The direct-table slot of v < dense_limit (grown as needed); `fresh` when unset.
+    std::uint32_t& dense_slot(std::uint64_t v, bool& fresh) {
+        if (v >= dense_.size()) {
+            std::size_t cap = dense_.empty() ? 1024 : dense_.size();
+            while (cap <= v) cap *= 2;
+            dense_.resize(cap, absent);
+        }
+        std::uint32_t& slot = dense_[static_cast<std::size_t>(v)];
+        fresh = slot == absent;
+        return slot;
+    }
+
     static constexpr std::uint64_t dense_limit = std::uint64_t{1} << 25;  // a table of at most 128 MiB
     static constexpr std::uint32_t absent = ~std::uint32_t{0};
     std::vector<std::uint32_t> dense_;
@@ -294,8 +332,9 @@ public:
         (void)final;
     }
 
-    /// Ends the input (resolves a deferred header candidate).
+    /// Ends the input (resolves a deferred header candidate, stages the queued lines).
     void finish() {
+        drain();
         if (pending_) {
             // A lone candidate line: it is data.
             pending_ = false;
@@ -591,8 +630,20 @@ private:
     void data_line(std::string_view line, std::size_t line_no, std::size_t n) {
         ++rep_.edges;
         const bool affil = opt_.affiliation != affiliation_mode::none;
-        const std::uint32_t u = node(line, line_no, 0, people_);
-        const std::uint32_t v = node(line, line_no, 1, affil ? second_ : people_);
+        token_interner& second = affil ? second_ : people_;
+        // A plain tie between two small integer ids (the big-file case) cannot fail in the
+        // interner: its lookups are deferred through a short queue (see `defer`), their table
+        // slots prefetched now. Any other line first drains the queue, so node indices still
+        // follow the order of first appearance.
+        std::uint64_t iu = 0, iv = 0;
+        const bool deferred = !affil && !opt_.record_interactions && people_.small_id(tokens_[0], iu) &&
+                              people_.small_id(tokens_[1], iv);
+        std::uint32_t u = 0, v = 0;
+        if (!deferred) {
+            drain();
+            u = node(line, line_no, 0, people_);
+            v = node(line, line_no, 1, second);
+        }
         // Extra columns.
         std::optional<double> warmth;
         std::optional<timestamp> when;
@@ -604,6 +655,10 @@ private:
             case edge_column::timestamp: when = time_at(line, line_no, k); break;
             case edge_column::ignore: break;
             }
+        }
+        if (deferred) {
+            defer(iu, iv, warmth ? *warmth : -1.0);
+            return;
         }
         if (affil) {
             auto [slot, fresh] = pair_index_.try_emplace((std::uint64_t{u} << 32) | v, 0);
@@ -617,6 +672,42 @@ private:
         const std::uint32_t lo = u < v ? u : v, hi = u < v ? v : u;
         edges_.push_back(staged_edge{(std::uint64_t{lo} << 32) | hi, warmth ? *warmth : -1.0});
         if (opt_.record_interactions && when) interactions_.push_back(staged_interaction{u, v, *when});
+    }
+
+    /// Queues a plain tie between small ids (warmth < 0: none); when the queue is full, the
+    /// oldest is interned and staged. The queue holds `queue_size` lines, so each lookup's
+    /// prefetch has that many lines of parsing to arrive.
+    void defer(std::uint64_t u, std::uint64_t v, double warmth) {
+        if (queued_ == queue_size) {
+            stage(queue_[queue_head_]);
+            queue_head_ = (queue_head_ + 1) % queue_size;
+            --queued_;
+        }
+        queue_[(queue_head_ + queued_) % queue_size] = queued_line{u, v, warmth};
+        ++queued_;
+    }
+
+    /// Interns and stages every queued line, oldest first.
+    void drain() {
+        for (; queued_ > 0; --queued_) {
+            stage(queue_[queue_head_]);
+            queue_head_ = (queue_head_ + 1) % queue_size;
+        }
+        queue_head_ = 0;
+    }
+
+    struct queued_line {
+        std::uint64_t u, v;
+        double warmth;
+    };
+
+    /// The end of `data_line` for a queued line.
+    void stage(const queued_line& x) {
+        const std::uint32_t u = people_.intern_small(x.u), v = people_.intern_small(x.v);
+        if (u == v) { ++rep_.self_loops; return; }
+        if (x.warmth >= 0) ++rep_.weighted;
+        const std::uint32_t lo = u < v ? u : v, hi = u < v ? v : u;
+        edges_.push_back(staged_edge{(std::uint64_t{lo} << 32) | hi, x.warmth});
     }
 
     double weight_at(std::string_view line, std::size_t line_no, std::size_t k) {
@@ -681,6 +772,9 @@ private:
     std::vector<staged_interaction> interactions_;
     flat_u64_map pair_index_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs_;
+    static constexpr std::size_t queue_size = 16;
+    queued_line queue_[queue_size]{};
+    std::size_t queue_head_ = 0, queued_ = 0;
 };
 
 /// Reads blocks from `read(buf, n)` (returns bytes read, 0 at the end) and feeds whole lines.
