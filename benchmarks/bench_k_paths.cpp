@@ -47,7 +47,7 @@ std::string load_average() {
 
 struct method_result {
     std::vector<double> cpu;  // per query, microseconds
-    double searches = 0, settled = 0, scanned = 0, paths = 0;  // totals
+    double searches = 0, settled = 0, scanned = 0, paths = 0, ball = 0;  // totals
 };
 
 struct k_case {
@@ -62,10 +62,11 @@ std::vector<std::unique_ptr<k_case>> cases;
 std::vector<std::string> method_order;
 
 struct counters {
-    std::uint64_t searches = 0, settled = 0, scanned = 0;
+    std::uint64_t searches = 0, settled = 0, scanned = 0, ball = 0;
     static counters now() {
         counters c;
         c.searches = kith::detail::k_paths_counters().searches;
+        c.ball = kith::detail::k_paths_counters().ball_settled;
 #if defined(KITH_PATHS_PROFILE)
         c.settled = kith::detail::profile().settled;
         c.scanned = kith::detail::profile().scanned;
@@ -135,6 +136,7 @@ void bm_method(benchmark::State& state, k_case* c, const std::string& method, st
         }
         const counters after = counters::now();
         r.searches = static_cast<double>(after.searches - before.searches);
+        r.ball = static_cast<double>(after.ball - before.ball);
         r.settled = static_cast<double>(after.settled - before.settled);
         r.scanned = static_cast<double>(after.scanned - before.scanned);
     }
@@ -153,9 +155,10 @@ void bm_method(benchmark::State& state, k_case* c, const std::string& method, st
 void print_summary() {
     std::printf("\n== k best paths against one path: thread CPU time per query, microseconds ==\n"
                 "   r_p50 = p50(method) / p50(one); r_med = median over queries of time(method) / time(one)\n"
-                "   searches, settled, scanned: per query (settled/scanned need KITH_PATHS_PROFILE)\n");
-    std::printf("%-14s %-12s %9s %9s %9s %9s | %7s %7s | %8s %9s %10s %6s\n", "graph", "method", "p50", "p90", "p99",
-                "mean", "r_p50", "r_med", "searches", "settled", "scanned", "paths");
+                "   searches, settled, scanned: per query (settled/scanned need KITH_PATHS_PROFILE);\n"
+                "   ball: vertices settled per query by the lower-bound ball of lazy Yen\n");
+    std::printf("%-14s %-12s %9s %9s %9s %9s | %7s %7s | %8s %9s %10s %7s %6s\n", "graph", "method", "p50", "p90",
+                "p99", "mean", "r_p50", "r_med", "searches", "settled", "scanned", "ball", "paths");
     for (const auto& cp : cases) {
         const k_case& c = *cp;
         const auto one = c.results.find("one");
@@ -174,9 +177,9 @@ void print_summary() {
                 rmed = summarize(ratios).p50;
             }
             const double nq = r.cpu.empty() ? 1.0 : static_cast<double>(r.cpu.size());
-            std::printf("%-14s %-12s %9.1f %9.1f %9.1f %9.1f | %7.2f %7.2f | %8.1f %9.0f %10.0f %6.2f\n",
+            std::printf("%-14s %-12s %9.1f %9.1f %9.1f %9.1f | %7.2f %7.2f | %8.1f %9.0f %10.0f %7.0f %6.2f\n",
                         c.g.name.c_str(), m.c_str(), l.p50, l.p90, l.p99, l.mean, r50, rmed, r.searches / nq,
-                        r.settled / nq, r.scanned / nq, r.paths / nq);
+                        r.settled / nq, r.scanned / nq, r.ball / nq, r.paths / nq);
         }
     }
     std::printf("load average at the end: %s\n", load_average().c_str());
