@@ -356,3 +356,46 @@ TEST_CASE("k warm paths: diversity rules on denser random graphs against the ora
     }
     CHECK(long_answers > 50);
 }
+
+TEST_CASE("k warm paths: on larger random graphs the lazy snapshot tier equals the eager generic tier", "[paths]") {
+    // Hundreds of people with hubs: the snapshot tier's lazy Yen (spur cells searched only when
+    // their backward-ball lower bound reaches the best candidate) against the generic tier's
+    // one-way, eager Yen on the same ties (integer cost units), for every mode.
+    std::mt19937_64 rng(8086);
+    path_workspace ws;
+    int compared = 0;
+    for (int round = 0; round < 4; ++round) {
+        network net;
+        const std::size_t n = 150 + rng() % 150;
+        std::vector<person_id> ids;
+        for (std::size_t i = 0; i < n; ++i) ids.push_back(net.add_person({"k" + std::to_string(i), ""}));
+        for (std::size_t i = 0; i < 4 * n; ++i) {
+            const std::size_t a = rng() % 4 == 0 ? rng() % 5 : rng() % n;
+            const std::size_t b = rng() % n;
+            if (a == b || net.has_tie(ids[a], ids[b])) continue;
+            net.set_warmth(ids[a], ids[b], kith_test::pick_warmth(rng));
+        }
+        const snapshot s(net, make_timestamp(2026, 3, 1));
+        for (int q = 0; q < 12; ++q) {
+            path_options o;
+            basic_path_options<std::uint32_t> go;
+            if (q % 4 == 1) go.max_hops = o.max_hops = 2 + rng() % 4;
+            k_paths_options ko;
+            ko.diversity = static_cast<path_diversity>(q % 3);
+            ko.max_overlap = q % 2 ? 0.5 : 0.34;
+            ko.max_enumerated = 100000;
+            const std::uint32_t a = static_cast<std::uint32_t>(rng() % n), b = static_cast<std::uint32_t>(rng() % n);
+            const std::size_t k = 3 + rng() % 6;
+            const auto fast = find_k_warm_paths(s, s.id_of(a), s.id_of(b), k, o, ko, ws);
+            const auto slow = find_k_warm_paths(s, a, b, k, s.cost_units_map(), get(boost::vertex_index, s), go, ko);
+            INFO("round " << round << " query " << q << " k " << k);
+            REQUIRE(fast.size() == slow.size());
+            for (std::size_t i = 0; i < fast.size(); ++i) {
+                CHECK(vertices_of(s, fast[i].people) == slow[i].people);
+                CHECK(fast[i].cost_units == slow[i].cost_units);
+            }
+            compared += fast.size() >= 3;
+        }
+    }
+    CHECK(compared > 20);
+}
