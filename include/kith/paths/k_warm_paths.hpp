@@ -6,8 +6,8 @@
 // smallest vertex sequence), and a path is kept when it is not kept yet and passes the diversity
 // rule against every path kept before it, until k are kept. Both diversity rules are
 // conjunctions over the kept paths, so a rejected path stays rejected as the kept set grows, and
-// each kept path is simply "the best path not kept yet that passes against the kept ones"; the
-// algorithms find that path directly instead of enumerating the rejected ones:
+// each kept path is simply "the best path not kept yet that passes against the kept ones"
+// (found directly for distinct first introducers; by a pruned enumeration for limited overlap):
 // - none: Yen's algorithm over the single-path search of warm_path.hpp (bidirectional on the
 //   snapshot, one way in the generic tier), with Lawler's rule (a path spurs only from its
 //   deviation index on). Spur searches remove the root's people and ban the used next arcs;
@@ -28,8 +28,9 @@
 //   spur whose root already shares more than q's budget with a kept q is skipped (no path in
 //   that cell passes), and a spur whose root has used up q's budget may not use q's other
 //   intermediates (they are blocked in the spur search; this drops only failing paths). With
-//   max_overlap = 0 each kept path costs one search. max_overlap = 1 lets every path pass:
-//   plain Yen. `max_enumerated` bounds the searches (a prefix of the answer when reached).
+//   max_overlap = 0 each kept path costs one search. Lazy on the snapshot as above.
+//   max_overlap = 1 lets every path pass: plain Yen. `max_enumerated` bounds the searches (a
+//   prefix of the answer when reached).
 // Counting every single-path search is cheap; benchmarks read it (detail::k_paths_counters).
 #pragma once
 
