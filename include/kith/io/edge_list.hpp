@@ -240,16 +240,20 @@ private:
     std::vector<std::string> keys_;
 };
 
-/// One pair: key = lo << 32 | hi (node indices), warmth < 0 when the line had no weight.
-struct staged_edge {
-    std::uint64_t key;
-    double warmth;
-};
+/// One staged pair: a = the lower node index, b = the higher (node indices until the commit
+/// maps them to person ids in place), warmth < 0 when the line had no weight. The type of
+/// network::add_bulk's input, so the staged pairs are handed over without a copy.
+using staged_edge = bulk_tie;
+
+/// The sort key of a staged pair: lo << 32 | hi.
+inline std::uint64_t key_of(const staged_edge& e) noexcept {
+    return (std::uint64_t{e.a.value()} << 32) | e.b.value();
+}
 
 /// Sorts by key with an LSD radix sort over the digits of the bits that can be set
 /// (`bits` low bits of each 32-bit half); std::sort for small inputs.
 inline void sort_by_key(std::vector<staged_edge>& v, unsigned bits) {
-    auto by_key = [](const staged_edge& x, const staged_edge& y) { return x.key < y.key; };
+    auto by_key = [](const staged_edge& x, const staged_edge& y) { return key_of(x) < key_of(y); };
     if (v.size() < (1u << 14)) {
         std::sort(v.begin(), v.end(), by_key);
         return;
@@ -262,9 +266,9 @@ inline void sort_by_key(std::vector<staged_edge>& v, unsigned bits) {
         for (unsigned lo = 0; lo < bits; lo += digit) {
             const unsigned shift = half + lo;
             std::fill(count.begin(), count.end(), 0);
-            for (const staged_edge& e : v) ++count[((e.key >> shift) & (buckets - 1)) + 1];
+            for (const staged_edge& e : v) ++count[((key_of(e) >> shift) & (buckets - 1)) + 1];
             for (std::size_t b = 1; b <= buckets; ++b) count[b] += count[b - 1];
-            for (const staged_edge& e : v) tmp[count[(e.key >> shift) & (buckets - 1)]++] = e;
+            for (const staged_edge& e : v) tmp[count[(key_of(e) >> shift) & (buckets - 1)]++] = e;
             v.swap(tmp);
         }
     }
@@ -349,15 +353,14 @@ public:
         sort_by_key(edges_, bits);
         std::size_t out = 0;
         for (std::size_t i = 0; i < edges_.size(); ++i) {
-            if (out > 0 && edges_[out - 1].key == edges_[i].key) {
+            if (out > 0 && key_of(edges_[out - 1]) == key_of(edges_[i])) {
                 if (edges_[i].warmth > edges_[out - 1].warmth) edges_[out - 1].warmth = edges_[i].warmth;
                 ++rep_.duplicates;
             } else {
                 edges_[out++] = edges_[i];
             }
         }
-        edges_.resize(out);
-        edges_.shrink_to_fit();
+        edges_.resize(out);  // no shrink_to_fit: it would copy; the commit frees the vector
         if (bip_declared_ && opt_.affiliation == affiliation_mode::none)
             rep_.warnings.push_back(file_ + ": the file declares a bipartite network ('% bip'); its two columns "
                                     "are read as people (see edge_list_options::affiliation)");
@@ -450,7 +453,7 @@ public:
             tick(1);
         }
         for (const staged_edge& e : edges_) {
-            const person_id a = pid[e.key >> 32], b = pid[e.key & 0xFFFFFFFFu];
+            const person_id a = pid[e.a.value()], b = pid[e.b.value()];
             if (e.warmth >= 0 || !opt_.record_interactions || !net.has_tie(a, b))
                 net.set_warmth(a, b, e.warmth >= 0 ? e.warmth : opt_.default_warmth);
             tick(1);
@@ -484,17 +487,21 @@ private:
                 pid[i] = person_id(next++);
             }
         }
-        std::vector<bulk_tie> ties;
-        ties.reserve(edges_.size());
-        for (const staged_edge& e : edges_) {
-            const person_id a = pid[e.key >> 32], b = pid[e.key & 0xFFFFFFFFu];
+        // The staged pairs become add_bulk's input in place: person ids, default warmth.
+        rep_.ties = edges_.size();
+        std::vector<bulk_tie>& ties = edges_;
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < ties.size(); ++i) {
+            bulk_tie e = ties[i];
+            e.a = pid[e.a.value()];
+            e.b = pid[e.b.value()];
             // As record_interactions does without interactions: a tie that exists keeps its
             // warmth when the line has no weight.
-            if (e.warmth < 0 && opt_.record_interactions && !empty_net && net.has_tie(a, b)) continue;
-            ties.push_back(bulk_tie{a, b, e.warmth >= 0 ? e.warmth : opt_.default_warmth});
+            if (e.warmth < 0 && opt_.record_interactions && !empty_net && net.has_tie(e.a, e.b)) continue;
+            if (e.warmth < 0) e.warmth = opt_.default_warmth;
+            ties[out++] = e;
         }
-        rep_.ties = edges_.size();
-        std::vector<staged_edge>().swap(edges_);
+        ties.resize(out);
         if (!increasing) {
             auto key = [](const bulk_tie& t) {
                 const std::uint32_t x = t.a.value(), y = t.b.value();
@@ -517,6 +524,7 @@ private:
             };
         net.add_bulk(std::move(fresh), ties, progress);
         rep_.people = people;
+        std::vector<staged_edge>().swap(edges_);
     }
 
     [[noreturn]] void fail(std::string_view line, std::size_t line_no, std::size_t pos, std::string_view text,
@@ -670,7 +678,7 @@ private:
         if (u == v) { ++rep_.self_loops; return; }
         if (warmth) ++rep_.weighted;
         const std::uint32_t lo = u < v ? u : v, hi = u < v ? v : u;
-        edges_.push_back(staged_edge{(std::uint64_t{lo} << 32) | hi, warmth ? *warmth : -1.0});
+        edges_.push_back(staged_edge{person_id(lo), person_id(hi), warmth ? *warmth : -1.0});
         if (opt_.record_interactions && when) interactions_.push_back(staged_interaction{u, v, *when});
     }
 
@@ -707,7 +715,7 @@ private:
         if (u == v) { ++rep_.self_loops; return; }
         if (x.warmth >= 0) ++rep_.weighted;
         const std::uint32_t lo = u < v ? u : v, hi = u < v ? v : u;
-        edges_.push_back(staged_edge{(std::uint64_t{lo} << 32) | hi, x.warmth});
+        edges_.push_back(staged_edge{person_id(lo), person_id(hi), x.warmth});
     }
 
     double weight_at(std::string_view line, std::size_t line_no, std::size_t k) {
