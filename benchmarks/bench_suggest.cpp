@@ -6,6 +6,10 @@
 // figures use KITH_BENCH_TIES=1e7), see common.hpp. Methods:
 //   people_kith       suggest_people_to_meet(snapshot, p, default options, reused workspace), top 10,
 //                     KITH_BENCH_PAIRS people (default 1000) with at least one tie; per-query p50/p90/p99
+//                     of thread CPU time, arcs scanned (load-independent) and the load average
+//   people_exhaustive the same queries through the exhaustive two-hop pass (workspace hook
+//                     exhaustive_only); every answer checked equal to people_kith's
+//                     (KITH_BENCH_METHODS selects methods: people,exhaustive,bgl,brokerage,grow; default all)
 //   people_bgl        the textbook way on a BGL CSR graph: for every friend of a friend, intersect
 //                     the two sorted neighbour lists (pairwise), resource allocation, top 10; on the
 //                     first 100 people (checked: same top-1 RA score as kith's unweighted RA)
@@ -38,10 +42,54 @@ struct row {
     std::size_t ties = 0;
     kith_bench::latency lat{};
     double seconds = 0;  // for whole-graph methods
+    std::string note{};  // arcs scanned, load average
 };
 std::vector<row> rows;
 
 double secs(clk::time_point a, clk::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+
+bool method_enabled(const std::string& m) {
+    const auto ms = kith_bench::split(kith_bench::env_or("KITH_BENCH_METHODS", "people,exhaustive,bgl,brokerage,grow"));
+    return std::find(ms.begin(), ms.end(), m) != ms.end();
+}
+
+std::string load_average() {
+    double l1 = 0, l5 = 0, l15 = 0;
+    if (FILE* f = std::fopen("/proc/loadavg", "r")) {
+        if (std::fscanf(f, "%lf %lf %lf", &l1, &l5, &l15) != 3) l1 = l5 = l15 = 0;
+        std::fclose(f);
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "load %.2f %.2f %.2f", l1, l5, l15);
+    return buf;
+}
+
+// People to meet on `people` with the default options: CPU time per query and arcs scanned.
+std::vector<std::vector<kith::person_suggestion>> people_run(const kith::snapshot& s, const std::vector<std::uint32_t>& people,
+                                                             bool exhaustive, const std::string& graph, std::size_t ties) {
+    kith::people_to_meet_workspace ws(s);
+    ws.exhaustive_only = exhaustive;
+    std::vector<double> us, arcs;
+    std::size_t early = 0;
+    std::vector<std::vector<kith::person_suggestion>> answers;
+    const std::string load_before = load_average();
+    for (auto v : people) {
+        const double t0 = kith_bench::thread_cpu_micros();
+        auto r = kith::suggest_people_to_meet(s, s.id_of(v), {}, ws);
+        us.push_back(kith_bench::thread_cpu_micros() - t0);
+        benchmark::DoNotOptimize(r);
+        arcs.push_back(static_cast<double>(ws.scanned_arcs));
+        if (ws.contacts_spread < ws.my_contacts.size()) ++early;
+        answers.push_back(std::move(r));
+    }
+    const auto a = kith_bench::summarize(arcs);
+    char note[256];
+    std::snprintf(note, sizeof note, "arcs scanned p50 %.0f p90 %.0f p99 %.0f; stopped early %zu/%zu; %s, after: %s",
+                  a.p50, a.p90, a.p99, early, people.size(), load_before.c_str(), load_average().c_str());
+    rows.push_back({graph, exhaustive ? "people_exhaustive (default, top 10, CPU)" : "people_kith (default, top 10, CPU)", ties,
+                    kith_bench::summarize(us), 0, note});
+    return answers;
+}
 
 // RA top-10 by pairwise intersection on the BGL CSR graph (unweighted).
 std::vector<std::pair<double, std::uint32_t>> bgl_ra_top10(const kith_bench::bgl_csr& g, std::uint32_t u) {
@@ -85,16 +133,18 @@ void run_graph(const kith_bench::bench_graph& bg) {
         const auto v = static_cast<std::uint32_t>(kith::detail::generate::uniform_below(rng, s.num_people()));
         if (s.degree(v) > 0) people.push_back(v);
     }
-    // ---- people to meet (kith)
+    // ---- people to meet (kith), and the exhaustive pass on the same people, checked equal
     kith::people_to_meet_workspace ws(s);
-    std::vector<double> us;
-    for (auto v : people) {
-        const auto t0 = clk::now();
-        auto r = kith::suggest_people_to_meet(s, s.id_of(v), {}, ws);
-        benchmark::DoNotOptimize(r);
-        us.push_back(secs(t0, clk::now()) * 1e6);
+    if (method_enabled("people")) {
+        const auto fast = people_run(s, people, false, bg.name, bg.graph.ties.size());
+        if (method_enabled("exhaustive")) {
+            const auto slow = people_run(s, people, true, bg.name, bg.graph.ties.size());
+            for (std::size_t i = 0; i < people.size(); ++i)
+                if (fast[i] != slow[i])
+                    kith_bench::die("people_exhaustive: answer differs for vertex " + std::to_string(people[i]));
+        }
     }
-    rows.push_back({bg.name, "people_kith (default, top 10)", bg.graph.ties.size(), kith_bench::summarize(us), 0});
+    if (!method_enabled("bgl")) return;
     // ---- people to meet (BGL pairwise), checked
     const auto g = kith_bench::make_bgl_csr(bg.graph, [](double w) { return w; });
     std::vector<double> bus;
@@ -110,6 +160,7 @@ void run_graph(const kith_bench::bench_graph& bg) {
             kith_bench::die("people_bgl: top RA score differs for vertex " + std::to_string(people[i]));
     }
     rows.push_back({bg.name, "people_bgl (pairwise RA, top 10)", bg.graph.ties.size(), kith_bench::summarize(bus), 0});
+    if (!method_enabled("brokerage")) return;
     // ---- brokerage for everyone
     auto t0 = clk::now();
     const auto all = kith::brokerage_all(s);
@@ -127,6 +178,7 @@ void run_graph(const kith_bench::bench_graph& bg) {
                 (ref[v].degree > 0 && std::abs(ref[v].constraint - all[v].constraint) > 1e-9))
                 kith_bench::die("brokerage: mismatch at vertex " + std::to_string(v));
     }
+    if (!method_enabled("grow")) return;
     // ---- ties to grow
     std::vector<kith::growth_goal> goals(5);
     for (std::size_t j = 0; j < goals.size(); ++j) {
@@ -154,13 +206,14 @@ int main(int argc, char** argv) {
         if (kith_bench::family_enabled("social")) run_graph(kith_bench::make_social(t, seed));
         if (kith_bench::family_enabled("rmat")) run_graph(kith_bench::make_rmat(t, seed));
     }
-    std::printf("\n| graph | ties | method | p50 | p90 | p99 | mean | whole graph |\n|---|---|---|---|---|---|---|---|\n");
+    std::printf("\n| graph | ties | method | p50 | p90 | p99 | mean | whole graph | notes |\n|---|---|---|---|---|---|---|---|---|\n");
     for (const auto& r : rows) {
         if (r.seconds > 0)
-            std::printf("| %s | %zu | %s | | | | | %.2f s |\n", r.graph.c_str(), r.ties, r.method.c_str(), r.seconds);
+            std::printf("| %s | %zu | %s | | | | | %.2f s | %s |\n", r.graph.c_str(), r.ties, r.method.c_str(), r.seconds,
+                        r.note.c_str());
         else
-            std::printf("| %s | %zu | %s | %.0f us | %.0f us | %.0f us | %.0f us | |\n", r.graph.c_str(), r.ties,
-                        r.method.c_str(), r.lat.p50, r.lat.p90, r.lat.p99, r.lat.mean);
+            std::printf("| %s | %zu | %s | %.0f us | %.0f us | %.0f us | %.0f us | | %s |\n", r.graph.c_str(), r.ties,
+                        r.method.c_str(), r.lat.p50, r.lat.p90, r.lat.p99, r.lat.mean, r.note.c_str());
     }
     benchmark::Shutdown();
     return 0;

@@ -436,6 +436,112 @@ TEST_CASE("people to meet: a warmer tie to a mutual contact never lowers a weigh
     }
 }
 
+namespace {
+
+// Random graphs with hubs: 1-3 people tied to a large share of everyone, a sparse rest, few
+// distinct warmths (equal scores), some ties from interactions (novelty), private ties owned by
+// anyone (often by the asker), sometimes an excluded person.
+kith::network hub_network(std::mt19937_64& rng, int n, std::uint32_t asker) {
+    kith::network net;
+    for (int i = 0; i < n; ++i) net.add_person({"p" + std::to_string(i), "", "", "", {}});
+    const int hubs = 1 + static_cast<int>(rng() % 3);
+    const double sparse = (2.0 + 6.0 * uniform(rng)) / n;
+    std::vector<double> hub_share;
+    for (int h = 0; h < hubs; ++h) hub_share.push_back(0.2 + 0.7 * uniform(rng));
+    for (int i = 0; i < n; ++i)
+        for (int j = i + 1; j < n; ++j) {
+            const double p = i < hubs ? hub_share[static_cast<std::size_t>(i)] : sparse;
+            if (uniform(rng) >= p) continue;
+            const auto a = pid(static_cast<std::uint32_t>(i)), b = pid(static_cast<std::uint32_t>(j));
+            if (rng() % 4 == 0) {
+                const int k = 1 + static_cast<int>(rng() % 3);
+                for (int x = 0; x < k; ++x)
+                    net.record({a, b, now - kith::days(static_cast<int>(rng() % 90)), kith::channel::message, a, 2});
+            } else {
+                const double warmths[] = {0.5, 0.25, 0.8};
+                net.set_warmth(a, b, rng() % 2 ? warmths[rng() % 3] : 0.05 + 0.95 * uniform(rng));
+            }
+            if (rng() % 8 == 0) {
+                const auto owner = rng() % 2 ? asker : static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
+                net.set_visibility(a, b, kith::visibility{pid(owner)});
+            }
+        }
+    return net;
+}
+
+} // namespace
+
+TEST_CASE("people to meet: the pruned pass equals the exhaustive pass on random graphs with hubs", "[suggest]") {
+    // The pruned pass (resource allocation and kith's default) must give exactly the exhaustive
+    // answer: same people, same order, bit-identical scores, same mutual contacts.
+    std::size_t pruned = 0, compared = 0;
+    for (std::uint64_t seed = 1; seed <= 160; ++seed) {
+        std::mt19937_64 rng(seed * 6007);
+        const int n = 20 + static_cast<int>(rng() % 280);
+        const auto asker = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
+        const kith::network net = hub_network(rng, n, asker);
+        const kith::snapshot s(net, now);
+        kith::people_to_meet_workspace fast(s), slow(s);
+        slow.exhaustive_only = true;
+        for (int query = 0; query < 6; ++query) {
+            const std::uint32_t me = query == 0 ? asker : static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
+            kith::people_to_meet_options opt;
+            opt.k = 1 + rng() % 16;
+            opt.score = rng() % 3 == 0 ? kith::link_score::resource_allocation : kith::link_score::kith_default;
+            opt.weighting = rng() % 3 == 0 ? kith::link_weighting::unweighted : kith::link_weighting::warmth;
+            const double activity[] = {0.0, 0.25, 1.0, 40.0};
+            opt.activity_weight = activity[rng() % 4];
+            const double novelty[] = {0.0, 64.0, 4.0};
+            opt.novelty_weight = novelty[rng() % 3];
+            if (rng() % 3 == 0) opt.novelty_days = 3.0 + static_cast<double>(rng() % 30);
+            if (rng() % 4 == 0) opt.excluded.push_back(pid(static_cast<std::uint32_t>(rng() % 3)));  // often a hub
+            if (rng() % 6 == 0) opt.excluded.push_back(pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n))));
+            if (rng() % 10 == 0) opt.min_tie_warmth = 0.3;  // not pruned: must still agree
+            INFO("seed " << seed << " query " << query << " me " << me << " score " << kith::to_string(opt.score));
+            const auto got = kith::suggest_people_to_meet(s, pid(me), opt, fast);
+            const auto want = kith::suggest_people_to_meet(s, pid(me), opt, slow);
+            REQUIRE(got == want);
+            ++compared;
+            if (fast.used_fast_path && fast.contacts_spread < slow.contacts_spread) ++pruned;
+        }
+    }
+    // The pruned pass must actually stop early on a fair share of these queries.
+    INFO("pruned " << pruned << " of " << compared);
+    CHECK(pruned * 10 >= compared);
+}
+
+TEST_CASE("people to meet: a hub among my contacts is not spread when the top k is already known", "[suggest]") {
+    // me(0) has five friends (1..5) with three friends each (6..20, some shared) and one hub (21)
+    // tied to 3000 people. Resource allocation through the hub is at most about 1/3000 per person;
+    // the top 3 comes from the small friends.
+    kith::network net;
+    const int n = 3100;
+    for (int i = 0; i < n; ++i) net.add_person({"p" + std::to_string(i), "", "", "", {}});
+    auto tie = [&](int a, int b, double w) { net.set_warmth(pid(static_cast<std::uint32_t>(a)), pid(static_cast<std::uint32_t>(b)), w); };
+    for (int f = 1; f <= 5; ++f) {
+        tie(0, f, 0.8);
+        for (int j = 0; j < 3; ++j) tie(f, 6 + (f * 3 + j) % 15, 0.6);
+    }
+    tie(0, 21, 0.5);
+    for (int v = 22; v < 22 + 3000 && v < n; ++v) tie(21, v, 0.5);
+    for (int v = 6; v <= 20; ++v) tie(21, v, 0.5);
+    const kith::snapshot s(net, now);
+    kith::people_to_meet_workspace fast(s), slow(s);
+    slow.exhaustive_only = true;
+    kith::people_to_meet_options opt;
+    opt.k = 3;
+    for (auto w : {kith::link_weighting::warmth, kith::link_weighting::unweighted}) {
+        opt.weighting = w;
+        const auto got = kith::suggest_people_to_meet(s, pid(0), opt, fast);
+        REQUIRE(got == kith::suggest_people_to_meet(s, pid(0), opt, slow));
+        REQUIRE(got.size() == 3);
+        CHECK(fast.used_fast_path);
+        CHECK(fast.contacts_spread == 5);                      // the hub was not spread
+        CHECK(fast.scanned_arcs * 10 < slow.scanned_arcs);  // nor its 3000+ arcs scanned
+        for (const auto& x : got) CHECK(x.mutual_count >= 2);  // a small friend and the hub
+    }
+}
+
 TEST_CASE("people to meet: workspace reuse across many queries and generation wrap-around", "[suggest]") {
     const oracle_case c = random_case(99);
     const kith::network net = hand_network();
@@ -443,7 +549,7 @@ TEST_CASE("people to meet: workspace reuse across many queries and generation wr
     kith::people_to_meet_workspace ws(s);
     std::vector<std::vector<kith::person_suggestion>> fresh;
     for (std::uint32_t v = 0; v < s.num_people(); ++v) fresh.push_back(kith::suggest_people_to_meet(s, pid(v)));
-    for (auto* st : {&ws.contact, &ws.excluded, &ws.candidate, &ws.walked}) st->force_generation(0xFFFFFFFFu - 3);
+    for (auto* st : {&ws.contact, &ws.excluded, &ws.candidate, &ws.walked, &ws.priored}) st->force_generation(0xFFFFFFFFu - 3);
     // After the jump, stale stamps equal to the new generations could exist only if they had been
     // written at those generations: the workspace is fresh, so this exercises the wrap reset.
     for (int round = 0; round < 4; ++round)

@@ -2,7 +2,15 @@
 //
 // Design decisions: candidates are found by one sparse accumulation over my two-hop
 // neighbourhood (for each contact z, for each contact v of z: add z's share to v), never by a
-// loop over pairs, so a query costs O(sum of my contacts' degrees) plus O(k log k). The
+// loop over pairs, so a query costs at most O(sum of my contacts' degrees) plus O(k log k).
+// For resource allocation and the default (the scores that divide a contact's share by its
+// degree or strength) the accumulation is pruned, exactly: contacts are spread in order of the
+// largest share they can give (hubs last) and the pass stops as soon as bounds prove that no
+// person still unseen or partially summed can enter the top k; the few people that still can
+// are then summed exactly, in the exhaustive pass's order, so answers and scores are bit for
+// bit those of the exhaustive pass (detail::fast_top_k has the rule; a test compares both
+// passes on random graphs with hubs and private ties). Hubs (>= 128 ties) keep a neighbour
+// index in the workspace so a tie to a hub is found in O(log). The
 // classical link-prediction scores are all computed from that one pass: common neighbours,
 // resource allocation (sum 1/d_z), Adamic-Adar (sum 1/ln d_z), Jaccard, truncated Katz (walks of
 // length 2 and 3, beta^l per length) and preferential attachment (d_u d_v). "Weighted" replaces a
@@ -140,13 +148,46 @@ struct person_suggestion {
     friend bool operator!=(const person_suggestion& x, const person_suggestion& y) { return !(x == y); }
 };
 
+namespace detail {
+
+/// One of the asker's usable contacts z in a query: the factors its shares are made of.
+struct my_contact {
+    snapshot::vertex_type z = 0;
+    double wuz = 0;         // warmth of my tie to z
+    double max_warmth = 0;  // warmth of z's warmest usable tie (fast path)
+    double inv_d = 0, inv_ld = 0, inv_s = 0, inv_ls = 0;  // 1/d_z, 1/ln d_z, 1/s_z, 1/ln(1 + s_z)
+    double bound = 0;       // the largest resource-allocation share z gives any one person (fast path)
+    bool clean = false;     // every arc of z is usable: public, not to an excluded person (fast path)
+    void set_factors(double dz, double sz) {
+        inv_d = 1.0 / dz;
+        inv_ld = 1.0 / std::log(dz);
+        inv_s = 1.0 / sz;
+        inv_ls = 1.0 / std::log1p(sz);
+    }
+};
+
+/// Adds contact c's share (its tie to the candidate has warmth wzv) to the candidate's sums.
+/// The one place the shares are summed, so the fast and the exhaustive paths add the same doubles.
+inline void add_share(two_hop_sums& x, const my_contact& c, double wzv) {
+    const double p = c.wuz * wzv;
+    x.cn += 1;
+    x.wcn += p;
+    x.ra += c.inv_d;
+    x.wra += p * c.inv_s;
+    x.aa += c.inv_ld;  // d_z >= 2: z is tied to me and to the candidate
+    x.waa += p * c.inv_ls;
+}
+
+} // namespace detail
+
 /// A reusable per-thread workspace for people-to-meet queries on one snapshot: public degrees
 /// and strengths (computed once, O(V + E)) and stamped scratch arrays (reset O(touched)).
 /// Members are internals. Not thread-safe: one workspace per thread.
 class people_to_meet_workspace {
 public:
     /// Binds to `s` (which must outlive the workspace). Complexity: O(V log V + E log E) (the
-    /// novelty prior for the default `novelty_days` looks up each tie's evidence once).
+    /// novelty prior for the default `novelty_days` looks up each tie's evidence once; the
+    /// hubs' neighbour index sorts their arcs). Memory: O(V) plus 8 bytes per arc of a hub.
     explicit people_to_meet_workspace(const snapshot& s) : graph_(&s), prior(s) {
         prior.compute_novelty(s, people_to_meet_options{}.novelty_days);
         const std::size_t n = s.num_people();
@@ -158,6 +199,30 @@ public:
         sums.resize(n);
         contact_warmth.assign(n, 0.0);
         walks2.assign(n, 0.0);
+        contact_index.assign(n, 0);
+        priored.resize(n);
+        prior_of.assign(n, 0.0);
+        // Neighbour index of the hubs: (target, offset of the arc) sorted by target.
+        hub_slot.assign(n, no_slot);
+        hub_begin.push_back(0);
+        for (snapshot::vertex_type v = 0; v < n; ++v) {
+            if (s.degree(v) < hub_degree) continue;
+            hub_slot[v] = static_cast<std::uint32_t>(hub_begin.size() - 1);
+            const std::size_t from = hub_pool.size();
+            for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a)
+                hub_pool.emplace_back(s.arc_target(a), static_cast<std::uint32_t>(a - s.arc_begin(v)));
+            std::sort(hub_pool.begin() + static_cast<std::ptrdiff_t>(from), hub_pool.end());
+            hub_begin.push_back(hub_pool.size());
+        }
+        if (s.has_private_ties()) {
+            has_private.assign(n, 0);
+            for (snapshot::vertex_type v = 0; v < n; ++v)
+                for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a)
+                    if (s.arc_is_private(a)) {
+                        has_private[v] = 1;
+                        break;
+                    }
+        }
     }
     /// The snapshot this workspace serves.
     const snapshot& graph() const noexcept { return *graph_; }
@@ -173,6 +238,46 @@ public:
     std::vector<double> contact_warmth;  // visible warmth of my tie (0: unusable)
     std::vector<double> walks2;          // Katz: weighted walks of length 2 from me
     std::vector<snapshot::vertex_type> touched, walked_list;
+    std::vector<detail::my_contact> my_contacts;  // my usable contacts, in arc order
+    std::vector<std::uint32_t> contact_index;     // z -> index in my_contacts (valid for usable contacts)
+    detail::stamp_set priored;                    // prior_of[v] is valid
+    std::vector<double> prior_of;                 // the prior part of v's score (fast path)
+    std::vector<char> has_private;                // v has a private arc (empty: no private tie at all)
+    static constexpr std::size_t hub_degree = 128;  // people with this many arcs get a neighbour index
+    static constexpr std::uint32_t no_slot = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> hub_slot;          // v -> its index in hub_begin, or no_slot
+    std::vector<std::size_t> hub_begin;           // hub_pool range of each hub
+    std::vector<std::pair<snapshot::vertex_type, std::uint32_t>> hub_pool;  // (target, arc offset)
+    /// The arc from x to y, or nullopt. O(log deg x) when x is a hub, else O(deg x).
+    std::optional<snapshot::arc_index> find_arc(snapshot::vertex_type x, snapshot::vertex_type y) const {
+        const snapshot& s = *graph_;
+        if (hub_slot[x] != no_slot) {
+            const auto b = hub_pool.begin() + static_cast<std::ptrdiff_t>(hub_begin[hub_slot[x]]);
+            const auto e = hub_pool.begin() + static_cast<std::ptrdiff_t>(hub_begin[hub_slot[x] + 1]);
+            const auto it = std::lower_bound(b, e, std::make_pair(y, std::uint32_t{0}));
+            if (it != e && it->first == y) return s.arc_begin(x) + it->second;
+            return std::nullopt;
+        }
+        for (auto a = s.arc_begin(x), e = s.arc_end(x); a != e; ++a)
+            if (s.arc_target(a) == y) return a;
+        return std::nullopt;
+    }
+    /// What find_arc(x, y) or find_arc(y, x) costs at most, whichever is cheaper (arcs looked at).
+    std::uint64_t find_cost(snapshot::vertex_type x, snapshot::vertex_type y) const {
+        if (hub_slot[x] != no_slot || hub_slot[y] != no_slot) return 8;
+        return std::min(graph_->degree(x), graph_->degree(y));
+    }
+    std::vector<std::uint32_t> order;             // fast path scratch
+    std::vector<double> suffix, lower_bounds;
+    std::vector<std::uint64_t> rest_work;
+    std::vector<std::pair<std::uint32_t, double>> terms;
+    std::vector<snapshot::vertex_type> chosen;
+    /// Test and benchmark hooks: always take the exhaustive two-hop pass; whether the last query
+    /// took the pruned pass; arcs the last query scanned (a load-independent cost figure).
+    bool exhaustive_only = false;
+    bool used_fast_path = false;
+    std::uint64_t scanned_arcs = 0;
+    std::size_t contacts_spread = 0;  // contacts whose shares the last query spread
 };
 
 namespace detail {
@@ -239,11 +344,12 @@ inline double prior_novelty(const people_to_meet_workspace& ws, snapshot::vertex
     return x;
 }
 
-/// Runs the two-hop accumulation for `me`: marks contacts and exclusions, fills ws.touched with
-/// every friend of a friend (eligible candidates only) and ws.sums. O(sum of my contacts' degrees)
-/// (Katz adds the degrees of the candidates and of my contacts' contacts).
-inline people_query accumulate_two_hop(people_to_meet_workspace& ws, snapshot::vertex_type me,
-                                       const people_to_meet_options& opt) {
+/// Sets up a query for `me`: marks exclusions and contacts (ties I may see), takes the excluded
+/// people's ties out of the prior totals, and lists my usable contacts in arc order in
+/// ws.my_contacts (with ws.contact_index and ws.contact_warmth). O(my degree + degrees of the
+/// excluded people).
+inline people_query prepare_query(people_to_meet_workspace& ws, snapshot::vertex_type me,
+                                  const people_to_meet_options& opt) {
     const snapshot& s = *ws.graph_;
     const std::optional<snapshot::vertex_type> asker = me;
     const bool priv = s.has_private_ties();
@@ -251,10 +357,15 @@ inline people_query accumulate_two_hop(people_to_meet_workspace& ws, snapshot::v
     ws.excluded.clear();
     ws.candidate.clear();
     ws.walked.clear();
+    ws.priored.clear();
     ws.touched.clear();
     ws.walked_list.clear();
     ws.affected.clear();
     ws.excluded_list.clear();
+    ws.my_contacts.clear();
+    ws.scanned_arcs = 0;
+    ws.used_fast_path = false;
+    ws.contacts_spread = 0;
     for (person_id p : opt.excluded)
         if (auto v = s.find_vertex(p); v && !ws.excluded.is_set(*v)) {
             ws.excluded.set(*v);
@@ -302,44 +413,73 @@ inline people_query accumulate_two_hop(people_to_meet_workspace& ws, snapshot::v
     q.my_public_degree = prior_degree(ws, me);
     q.my_public_strength = prior_strength(ws, me);
     if (opt.score == link_score::kith_default && opt.novelty_weight > 0) q.my_novelty = prior_novelty(ws, me);
-    const bool weighted = opt.weighting == link_weighting::warmth;
-    const auto* tg = s.targets();
     const usable_arc usable(ws, me, opt);
     // Existing contacts: ties I may see only (a tie I may not see must not change the answer).
     ws.contact.set(me);
     for (auto a = s.arc_begin(me), e = s.arc_end(me); a != e; ++a) {
         if (priv && !s.arc_visible(a, asker)) continue;
-        ws.contact.set(tg[a]);
-        ws.contact_warmth[tg[a]] = 0.0;
+        ws.contact.set(s.arc_target(a));
+        ws.contact_warmth[s.arc_target(a)] = 0.0;
     }
     if (ws.excluded.is_set(me)) return q;
     for (auto a = s.arc_begin(me), e = s.arc_end(me); a != e; ++a) {
         if (!usable(a)) continue;
-        const auto z = tg[a];
+        const auto z = s.arc_target(a);
         const double wuz = s.arc_warmth(a);
         ws.contact_warmth[z] = wuz;
+        ws.contact_index[z] = static_cast<std::uint32_t>(ws.my_contacts.size());
         q.my_degree += 1;
         q.my_strength += wuz;
+        my_contact c;
+        c.z = z;
+        c.wuz = wuz;
+        ws.my_contacts.push_back(c);
+    }
+    return q;
+}
+
+/// z's usable degree and strength for this query, summed over its arcs in arc order (pass 1 of
+/// the accumulation; the fast path takes the precomputed public figures when they are the same
+/// sums). Also sets the factors 1/d, 1/ln d, 1/s, 1/ln(1+s) and returns the arcs scanned.
+inline std::uint64_t contact_figures(const snapshot& s, const usable_arc& usable, my_contact& c) {
+    double dz = 0, sz = 0;
+    for (auto b = s.arc_begin(c.z), f = s.arc_end(c.z); b != f; ++b)
+        if (usable(b)) {
+            dz += 1;
+            sz += s.arc_warmth(b);
+            c.max_warmth = std::max(c.max_warmth, s.arc_warmth(b));
+        }
+    c.set_factors(dz, sz);
+    return s.degree(c.z);
+}
+
+/// The exhaustive two-hop pass after prepare_query: for each of my usable contacts z (arc order),
+/// z's usable degree and strength, then z's share to each of its contacts. Fills ws.touched with
+/// every friend of a friend (eligible candidates only) and ws.sums. O(sum of my contacts'
+/// degrees) (Katz adds the degrees of the candidates and of my contacts' contacts).
+inline void spread_two_hop(people_to_meet_workspace& ws, const people_query& q, const people_to_meet_options& opt) {
+    if (ws.excluded.is_set(q.me)) return;
+    const snapshot& s = *ws.graph_;
+    const bool weighted = opt.weighting == link_weighting::warmth;
+    const usable_arc usable(ws, q.me, opt);
+    ws.contacts_spread = ws.my_contacts.size();
+    for (my_contact& c : ws.my_contacts) {
+        const auto z = c.z;
         // Pass 1: z's usable degree and strength.
-        double dz = 0, sz = 0;
-        for (auto b = s.arc_begin(z), f = s.arc_end(z); b != f; ++b)
-            if (usable(b)) {
-                dz += 1;
-                sz += s.arc_warmth(b);
-            }
-        const double inv_d = 1.0 / dz, inv_ld = 1.0 / std::log(dz), inv_s = 1.0 / sz, inv_ls = 1.0 / std::log1p(sz);
+        ws.scanned_arcs += contact_figures(s, usable, c);
         // Pass 2: spread to z's contacts.
+        ws.scanned_arcs += s.degree(z);
         for (auto b = s.arc_begin(z), f = s.arc_end(z); b != f; ++b) {
             if (!usable(b)) continue;
-            const auto v = tg[b];
+            const auto v = s.arc_target(b);
             const double wzv = s.arc_warmth(b);
-            if (q.katz && v != me) {
+            if (q.katz && v != q.me) {
                 if (!ws.walked.is_set(v)) {
                     ws.walked.set(v);
                     ws.walks2[v] = 0.0;
                     ws.walked_list.push_back(v);
                 }
-                ws.walks2[v] += weighted ? wuz * wzv : 1.0;
+                ws.walks2[v] += weighted ? c.wuz * wzv : 1.0;
             }
             if (ws.contact.is_set(v)) continue;
             if (!ws.candidate.is_set(v)) {
@@ -347,16 +487,19 @@ inline people_query accumulate_two_hop(people_to_meet_workspace& ws, snapshot::v
                 ws.sums[v] = two_hop_sums{};
                 ws.touched.push_back(v);
             }
-            two_hop_sums& x = ws.sums[v];
-            const double p = wuz * wzv;
-            x.cn += 1;
-            x.wcn += p;
-            x.ra += inv_d;
-            x.wra += p * inv_s;
-            x.aa += inv_ld;  // dz >= 2: z is tied to me and to v
-            x.waa += p * inv_ls;
+            add_share(ws.sums[v], c, wzv);
         }
     }
+}
+
+/// Runs the two-hop accumulation for `me` (prepare_query + spread_two_hop): marks contacts and
+/// exclusions, fills ws.touched with every friend of a friend (eligible candidates only) and
+/// ws.sums. O(sum of my contacts' degrees) (Katz adds the degrees of the candidates and of my
+/// contacts' contacts).
+inline people_query accumulate_two_hop(people_to_meet_workspace& ws, snapshot::vertex_type me,
+                                       const people_to_meet_options& opt) {
+    people_query q = prepare_query(ws, me, opt);
+    spread_two_hop(ws, q, opt);
     return q;
 }
 
@@ -428,6 +571,253 @@ inline double pair_score(const people_to_meet_workspace& ws, const people_query&
     return 0.0;
 }
 
+/// The prior part of v's score in this query (activity and novelty of kith_default; 0 for the
+/// other scores), cached per query in ws.prior_of. The same figures as pair_score.
+inline double prior_part(people_to_meet_workspace& ws, const people_query& q, snapshot::vertex_type v,
+                         const people_to_meet_options& opt) {
+    if (opt.score != link_score::kith_default) return 0.0;
+    if (ws.priored.is_set(v)) return ws.prior_of[v];
+    const bool w = opt.weighting == link_weighting::warmth;
+    const double total = q.total_strength, tdeg = q.total_degree;
+    const double prior = w ? (total > 0 ? q.my_public_strength * prior_strength(ws, v) / total : 0.0)
+                           : (tdeg > 0 ? q.my_public_degree * prior_degree(ws, v) / tdeg : 0.0);
+    double novel = 0;
+    if (opt.novelty_weight > 0 && q.total_novelty > 0 && ws.prior.novelty_days == opt.novelty_days)
+        novel = q.my_novelty * prior_novelty(ws, v) / q.total_novelty;
+    const double x = opt.activity_weight * prior + opt.novelty_weight * novel;
+    ws.priored.set(v);
+    ws.prior_of[v] = x;
+    return x;
+}
+
+/// Sets ws.sums[v] to the exact sums spread_two_hop would give v: the shares of v's mutual
+/// contacts added in my arc order. Found from v's arcs, or, when v has more arcs than my
+/// contacts have in all, from each contact's arcs (the shorter of the two lists of each pair).
+/// O(min(deg v, sum over my contacts z of the cost of finding the tie z - v)) plus a sort of the
+/// mutual contacts; finding a tie is O(log) when one side is a hub (ws.find_arc), else the shorter list.
+inline void exact_sums(people_to_meet_workspace& ws, const people_query& q, snapshot::vertex_type v) {
+    const snapshot& s = *ws.graph_;
+    const bool priv = s.has_private_ties();
+    auto& terms = ws.terms;  // (index in my_contacts, warmth of the tie z - v)
+    terms.clear();
+    const std::uint64_t dv = s.degree(v);
+    std::uint64_t by_contacts = 0;
+    for (const my_contact& c : ws.my_contacts) {
+        by_contacts += ws.find_cost(c.z, v);
+        if (by_contacts >= dv) break;
+    }
+    if (by_contacts < dv) {
+        ws.scanned_arcs += by_contacts;
+        for (std::uint32_t i = 0; i < ws.my_contacts.size(); ++i) {
+            const auto z = ws.my_contacts[i].z;
+            // From the hub's index, else from the shorter list. Both arcs of a tie carry the
+            // same cost, privacy and owner.
+            const bool from_z = ws.hub_slot[z] != ws.no_slot || (ws.hub_slot[v] == ws.no_slot && s.degree(z) <= dv);
+            const auto b = from_z ? ws.find_arc(z, v) : ws.find_arc(v, z);
+            if (b && (!priv || s.arc_visible(*b, q.me))) terms.emplace_back(i, s.arc_warmth(*b));
+        }
+    } else {
+        ws.scanned_arcs += dv;
+        for (auto b = s.arc_begin(v), f = s.arc_end(v); b != f; ++b) {
+            const auto z = s.arc_target(b);
+            if (z == q.me || !ws.contact.is_set(z) || !(ws.contact_warmth[z] > 0.0)) continue;  // not a usable contact
+            if (priv && !s.arc_visible(b, q.me)) continue;
+            terms.emplace_back(ws.contact_index[z], s.arc_warmth(b));
+        }
+        std::sort(terms.begin(), terms.end());
+    }
+    two_hop_sums x{};
+    for (const auto& [i, wzv] : terms) add_share(x, ws.my_contacts[i], wzv);
+    ws.candidate.set(v);
+    ws.sums[v] = x;
+}
+
+/// The pruned pass for resource allocation and kith's default (no warmth floor): the exact same
+/// top k as spread_two_hop + ranking, without spreading every contact's share. A threshold
+/// algorithm: contact z gives any one person at most b_z = w_uz max_v w_zv / s_z (1/d_z
+/// unweighted), so contacts are spread in order of decreasing b_z (hubs last) and after a prefix
+///   * a person seen so far with partial sum p_v (c_v shares) ends at most at
+///     p_v + prior_v + min(R, (deg v - c_v) b_next), R the sum of the remaining b_z,
+///   * a person not seen ends at most at prior_v + min(R, deg v b_next), and
+///   * T, the k-th largest of (p_v + prior_v) over seen people and prior_v over the strangers
+///     first in the activity and novelty lists, is a lower bound of the k-th best final score.
+/// Once R < T, only people whose bound reaches T can be in the top k: their sums are then
+/// computed exactly (exact_sums, same order as the exhaustive pass, so the same doubles) and the
+/// strangers are walked in prior order while their bound reaches T. The pass stops at such a
+/// point only when finishing costs fewer arc scans than spreading the remaining contacts; checks
+/// happen before a contact of degree >= 64 once the work has doubled since the last check.
+/// Bounds carry a relative margin of 1e-9 against rounding. Fills `ranked` with exact scores of
+/// a superset of the top k. Returns false when the pass does not apply, or when, every contact
+/// spread, the exact sums would cost more than the exhaustive pass (then ws is ready for it).
+inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, const people_to_meet_options& opt,
+                       std::vector<std::pair<double, snapshot::vertex_type>>& ranked) {
+    if (ws.exhaustive_only || opt.min_tie_warmth > 0 || ws.my_contacts.empty() || ws.excluded.is_set(q.me)) return false;
+    if (opt.score != link_score::kith_default && opt.score != link_score::resource_allocation) return false;
+    const snapshot& s = *ws.graph_;
+    const bool w = opt.weighting == link_weighting::warmth;
+    const usable_arc usable(ws, q.me, opt);
+    auto& cs = ws.my_contacts;
+    const std::size_t n = cs.size();
+    for (my_contact& c : cs) {
+        // Without private arcs and without excluded neighbours, z's usable figures are its public
+        // ones (the same sums in the same arc order); otherwise they are summed here.
+        c.clean = !ws.affected.is_set(c.z) && (ws.has_private.empty() || !ws.has_private[c.z]);
+        if (c.clean) {
+            c.max_warmth = s.arc_warmth(s.arc_begin(c.z));  // arcs are sorted by cost: the first is the warmest
+            c.set_factors(static_cast<double>(ws.prior.degree[c.z]), ws.prior.strength[c.z]);
+        } else {
+            c.max_warmth = 0;
+            ws.scanned_arcs += contact_figures(s, usable, c);
+        }
+        c.bound = w ? (c.wuz * c.max_warmth) * c.inv_s : c.inv_d;
+    }
+    auto& order = ws.order;
+    order.resize(n);
+    for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+        return cs[x].bound != cs[y].bound ? cs[x].bound > cs[y].bound : x < y;
+    });
+    auto& suffix = ws.suffix;
+    auto& rest = ws.rest_work;
+    suffix.assign(n + 1, 0.0);
+    rest.assign(n + 1, 0);
+    for (std::size_t i = n; i-- > 0;) {
+        suffix[i] = suffix[i + 1] + cs[order[i]].bound;
+        rest[i] = rest[i + 1] + s.degree(cs[order[i]].z);
+    }
+    constexpr double up = 1.0 + 1e-9, down = 1.0 - 1e-9;
+    // Strangers: the lists by activity and by novelty, as in the exhaustive ranking.
+    const bool novelty = opt.score == link_score::kith_default && opt.novelty_weight > 0 && q.my_novelty > 0;
+    const bool prior_scores = opt.score == link_score::kith_default && (opt.activity_weight > 0 || novelty);
+    const auto& l1 = w ? ws.prior.by_strength : ws.prior.by_degree;
+    const std::vector<snapshot::vertex_type>* l2 = novelty ? &ws.prior.by_novelty : nullptr;
+    double c1 = 0, c2 = 0;
+    if (prior_scores) {
+        const double tot = w ? q.total_strength : q.total_degree;
+        c1 = tot > 0 ? opt.activity_weight * (w ? q.my_public_strength : q.my_public_degree) / tot : 0.0;
+        c2 = novelty && q.total_novelty > 0 ? opt.novelty_weight * q.my_novelty / q.total_novelty : 0.0;
+    }
+    const std::size_t nl = prior_scores ? l1.size() : 0;
+    auto list_bound = [&](std::size_t i) {  // the largest prior part of anyone at index >= i of both lists
+        if (i >= nl) return 0.0;
+        const double k1 = w ? ws.prior.strength[l1[i]] : static_cast<double>(ws.prior.degree[l1[i]]);
+        return (c1 * k1 + (l2 ? c2 * ws.prior.novelty[(*l2)[i]] : 0.0)) * up;
+    };
+    auto eligible_stranger = [&](snapshot::vertex_type v) {
+        return !ws.contact.is_set(v) && !ws.excluded.is_set(v) && !ws.candidate.is_set(v);
+    };
+    auto partial = [&](snapshot::vertex_type v) { return w ? ws.sums[v].wra : ws.sums[v].ra; };
+    auto eval_cost = [&](snapshot::vertex_type v) -> std::uint64_t {  // about what exact_sums(v) costs
+        const std::uint64_t dv = s.degree(v);
+        return ws.hub_slot[v] != ws.no_slot ? std::min<std::uint64_t>(dv, 8 * n) : dv;
+    };
+
+    // Once every contact is spread, exact sums for many people tied at the k-th score can cost
+    // more than the exhaustive pass (2 x the contacts' degrees): then that pass runs instead.
+    const std::uint64_t exhaustive_cost = 2 * rest[0];
+    // Tries to finish after the first i contacts (in `order`) are spread.
+    auto try_finish = [&](std::size_t i) -> bool {
+        const bool all = i == n;
+        const double R = suffix[i] * up;
+        const double next = all ? 0.0 : cs[order[i]].bound * up;
+        auto& lbs = ws.lower_bounds;
+        lbs.clear();
+        for (auto v : ws.touched) {
+            const double lb = partial(v) + prior_part(ws, q, v, opt);
+            if (lb > 0) lbs.push_back(lb);
+        }
+        ws.walked.clear();
+        for (const auto* l : {&l1, l2}) {
+            if (!prior_scores || !l) continue;
+            std::size_t found = 0;
+            for (std::size_t j = 0; j < nl && found < opt.k; ++j) {
+                const auto v = (*l)[j];
+                if (!eligible_stranger(v) || ws.walked.is_set(v)) continue;
+                const double p = prior_part(ws, q, v, opt);
+                if (!(p > 0)) break;  // the rest of the list has no activity (or novelty) either
+                ws.walked.set(v);
+                lbs.push_back(p);
+                ++found;
+            }
+        }
+        double T = 0;
+        if (lbs.size() >= opt.k) {
+            std::nth_element(lbs.begin(), lbs.begin() + static_cast<std::ptrdiff_t>(opt.k - 1), lbs.end(),
+                             [](double x, double y) { return x > y; });
+            T = lbs[opt.k - 1] * down;
+        }
+        if (!all && !(R < T)) return false;
+        auto& chosen = ws.chosen;
+        chosen.clear();
+        std::uint64_t cost = 0;
+        for (auto v : ws.touched) {
+            const double more = std::min(R, std::max(0.0, static_cast<double>(s.degree(v)) - ws.sums[v].cn) * next);
+            if ((partial(v) + prior_part(ws, q, v, opt) + more) * up < T) continue;
+            chosen.push_back(v);
+            cost += eval_cost(v);
+            if (cost >= (all ? exhaustive_cost : rest[i])) return false;
+        }
+        ws.walked.clear();
+        for (std::size_t j = 0; j < nl && list_bound(j) + R >= T && list_bound(j) > 0; ++j) {
+            if (!all && j >= 4096) return false;
+            for (const auto* l : {&l1, l2}) {
+                if (!l) continue;
+                const auto v = (*l)[j];
+                if (!eligible_stranger(v) || ws.walked.is_set(v)) continue;
+                ws.walked.set(v);
+                const double more = std::min(R, static_cast<double>(s.degree(v)) * next);
+                if ((prior_part(ws, q, v, opt) + more) * up < T) continue;
+                chosen.push_back(v);
+                cost += eval_cost(v);
+            }
+            if (cost >= (all ? exhaustive_cost : rest[i])) return false;
+        }
+        for (auto v : chosen) {
+            exact_sums(ws, q, v);
+            const double sc = pair_score(ws, q, v, opt);
+            if (sc > 0) ranked.emplace_back(sc, v);
+        }
+        return true;
+    };
+
+    std::uint64_t done = 0, last_check = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const my_contact& c = cs[order[i]];
+        const std::uint64_t d = s.degree(c.z);
+        if (d >= 64 && done + d >= 2 * last_check) {
+            last_check = done + d;
+            if (try_finish(i)) {
+                ws.used_fast_path = true;
+                return true;
+            }
+        }
+        ++ws.contacts_spread;
+        done += d;
+        ws.scanned_arcs += d;
+        for (auto b = s.arc_begin(c.z), f = s.arc_end(c.z); b != f; ++b) {
+            if (!c.clean && !usable(b)) continue;
+            const auto v = s.arc_target(b);
+            if (ws.contact.is_set(v)) continue;
+            if (!ws.candidate.is_set(v)) {
+                ws.candidate.set(v);
+                ws.sums[v] = two_hop_sums{};
+                ws.touched.push_back(v);
+            }
+            add_share(ws.sums[v], c, s.arc_warmth(b));
+        }
+    }
+    if (try_finish(n)) {
+        ws.used_fast_path = true;
+        return true;
+    }
+    // Hand over to the exhaustive pass with the per-query marks it expects.
+    ws.candidate.clear();
+    ws.walked.clear();
+    ws.touched.clear();
+    ws.walked_list.clear();
+    return false;
+}
+
 inline void check_people_options(const char* fn, const people_to_meet_options& opt) {
     if (!(opt.min_tie_warmth >= 0.0 && opt.min_tie_warmth <= 1.0))
         throw invalid_argument(std::string(fn) + ": min_tie_warmth " + std::to_string(opt.min_tie_warmth) +
@@ -456,17 +846,32 @@ inline std::vector<std::string> sorted_intersection(std::vector<std::string> a, 
 }
 
 /// Fills mutual contacts and talking points of suggestion `v` for `me`. Uses ws.contact_warmth
-/// from the last accumulation. O(deg v + mutuals log mutuals + talking points).
+/// from the last accumulation. O(min(deg v, cost of finding each of my contacts' tie to v) +
+/// mutuals log mutuals + talking points).
 inline void explain_suggestion(const people_to_meet_workspace& ws, snapshot::vertex_type me, snapshot::vertex_type v,
                                const people_to_meet_options& opt, person_suggestion& out) {
     const snapshot& s = *ws.graph_;
     std::vector<mutual_contact> m;
-    for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a) {
-        const auto z = s.arc_target(a);
-        if (z == me || !ws.contact.is_set(z) || ws.contact_warmth[z] <= 0.0 || ws.excluded.is_set(z)) continue;
-        if (s.has_private_ties() && !s.arc_visible(a, me)) continue;
-        if (opt.min_tie_warmth > 0 && s.arc_warmth(a) < opt.min_tie_warmth) continue;
+    auto consider = [&](snapshot::vertex_type z, snapshot::arc_index a) {  // a: an arc of the tie v - z
+        if (z == me || !ws.contact.is_set(z) || ws.contact_warmth[z] <= 0.0 || ws.excluded.is_set(z)) return;
+        if (s.has_private_ties() && !s.arc_visible(a, me)) return;
+        if (opt.min_tie_warmth > 0 && s.arc_warmth(a) < opt.min_tie_warmth) return;
         m.push_back(mutual_contact{s.id_of(z), ws.contact_warmth[z], s.arc_warmth(a)});
+    };
+    // A hub's mutual contacts are found from my usable contacts (the same set; sorted below).
+    const std::uint64_t dv = s.degree(v);
+    std::uint64_t by_contacts = 0;
+    for (const my_contact& c : ws.my_contacts) {
+        by_contacts += ws.find_cost(c.z, v);
+        if (by_contacts >= dv) break;
+    }
+    if (by_contacts < dv) {
+        for (const my_contact& c : ws.my_contacts) {
+            const bool from_z = ws.hub_slot[c.z] != ws.no_slot || (ws.hub_slot[v] == ws.no_slot && s.degree(c.z) <= dv);
+            if (const auto a = from_z ? ws.find_arc(c.z, v) : ws.find_arc(v, c.z)) consider(c.z, *a);
+        }
+    } else {
+        for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a) consider(s.arc_target(a), a);
     }
     std::sort(m.begin(), m.end(), [](const mutual_contact& x, const mutual_contact& y) {
         const double px = x.my_warmth * x.their_warmth, py = y.my_warmth * y.their_warmth;
@@ -491,7 +896,9 @@ inline void explain_suggestion(const people_to_meet_workspace& ws, snapshot::ver
 // ------------------------------------------------------------------------------- tier 2
 
 /// The k people `me` should meet next on snapshot `ws.graph()`, best first, explained.
-/// Complexity: O(sum of me's contacts' degrees + c log k) for c friends of friends, plus
+/// Complexity: O(sum of me's contacts' degrees + c log k) for c friends of friends at worst;
+/// resource allocation and kith_default usually stop after the contacts with small degrees
+/// (see detail::fast_top_k: the same answer, bit for bit), plus
 /// O(k + skipped) for the activity-ranked strangers (kith_default and preferential attachment),
 /// plus O(deg) per result for mutual contacts; Katz and Jaccard add the degrees of the
 /// candidates; exclusions add the degrees of the excluded people and of the scored people tied
@@ -511,19 +918,23 @@ inline std::vector<person_suggestion> suggest_people_to_meet(const snapshot& s, 
     if (!mv) throw unknown_person(std::string(fn) + ": unknown person id " + std::to_string(me.value()));
     std::vector<person_suggestion> out;
     if (opt.k == 0) return out;
-    const detail::people_query q = detail::accumulate_two_hop(ws, *mv, opt);
+    const detail::people_query q = detail::prepare_query(ws, *mv, opt);
     if (ws.excluded.is_set(*mv)) return out;
     std::vector<std::pair<double, snapshot::vertex_type>> ranked;
-    ranked.reserve(ws.touched.size() + opt.k);
-    for (auto v : ws.touched) {
-        const double sc = detail::pair_score(ws, q, v, opt);
-        if (sc > 0) ranked.emplace_back(sc, v);
+    const bool fast = detail::fast_top_k(ws, q, opt, ranked);
+    if (!fast) {
+        detail::spread_two_hop(ws, q, opt);
+        ranked.reserve(ws.touched.size() + opt.k);
+        for (auto v : ws.touched) {
+            const double sc = detail::pair_score(ws, q, v, opt);
+            if (sc > 0) ranked.emplace_back(sc, v);
+        }
     }
     const bool w = opt.weighting == link_weighting::warmth;
     const bool novelty = opt.score == link_score::kith_default && opt.novelty_weight > 0 && q.my_novelty > 0;
     const bool prior_scores = opt.score == link_score::preferential_attachment ||
                               (opt.score == link_score::kith_default && (opt.activity_weight > 0 || novelty));
-    if (prior_scores && q.my_degree > 0) {
+    if (!fast && prior_scores && q.my_degree > 0) {
         // Strangers (not friends of friends) score c1 * a_v + c2 * n_v (a_v: public strength or
         // degree, n_v: novelty). Threshold algorithm over the two lists sorted by a and by n: stop
         // once k eligible strangers beat the best score an unseen person could still reach.
