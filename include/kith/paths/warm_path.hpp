@@ -194,6 +194,8 @@ struct snapshot_arcs {
     }
     /// Engine hint: start loading the arc list of `u`.
     void prefetch(std::uint32_t u) const noexcept { prefetch_arcs_of(*s, u, 0); }
+    /// Number of arcs of `u` (before filters): the engine's cost estimate for expanding u.
+    std::size_t degree(std::uint32_t u) const noexcept { return s->degree(u); }
 };
 
 /// The vertex of `p` or throws unknown_person naming the function and the role.
