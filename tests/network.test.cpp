@@ -583,3 +583,28 @@ TEST_CASE("network: add_bulk reports progress; a throwing callback cancels and c
     CHECK(net.contacts(x) == std::vector<kith::person_id>{y});
     CHECK(net.add_person(make("n0")) == kith::person_id(2));
 }
+
+TEST_CASE("network: add_bulk into an empty network (which adopts the people vector) also rolls back", "[network][bulk]") {
+    const kith::network empty;
+    std::vector<kith::person> people{make("a", "", "Acme"), make("b"), make("c", "", "Beta")};
+    for (int failure = 0; failure < 3; ++failure) {
+        kith::network net;
+        std::vector<kith::person> ps = people;
+        std::vector<kith::bulk_tie> ties{{kith::person_id(0), kith::person_id(1), 0.5}, {kith::person_id(1), kith::person_id(2), 0.5}};
+        if (failure == 0) ps.push_back(make("a"));                      // a key twice
+        if (failure == 1) ties.push_back({kith::person_id(2), kith::person_id(7), 0.5});  // unknown person
+        if (failure == 2) ties.push_back({kith::person_id(0), kith::person_id(2), 0.5});  // not sorted
+        CHECK_THROWS_AS(net.add_bulk(ps, ties), kith::error);
+        CHECK(net == empty);
+        CHECK(net.person_count() == 0);
+        CHECK(net.organization_count() == 0);
+        CHECK_FALSE(net.find("a").has_value());
+        CHECK_FALSE(net.has_tie(kith::person_id(0), kith::person_id(1)));
+        CHECK(net.add_person(make("z")) == kith::person_id(0));
+    }
+    kith::network net;
+    CHECK(net.add_bulk(people, {{kith::person_id(0), kith::person_id(1), 0.5}}) == kith::person_id(0));
+    CHECK(net.id_of("c") == kith::person_id(2));
+    CHECK(net.at(kith::person_id(2)) == people[2]);
+    CHECK(net.members(*net.find_organization("Beta")) == std::vector<kith::person_id>{kith::person_id(2)});
+}

@@ -664,25 +664,29 @@ public:
         if (np > std::size_t{person_id::max_value} + 1 - p0)
             throw invalid_argument(std::string(fn) + ": " + std::to_string(np) + " new people would exceed 2^32-1 people");
         // Reserve first: growing changes nothing observable, so a bad_alloc here is harmless.
-        people_.reserve(p0 + np); alive_.reserve(p0 + np); person_org_.reserve(p0 + np);
+        // A network that never had a person adopts the vector itself (no move per person).
+        const bool adopt = p0 == 0;
+        if (!adopt) people_.reserve(p0 + np);
+        alive_.reserve(p0 + np); person_org_.reserve(p0 + np);
         incident_.reserve(p0 + np); person_groups_.reserve(p0 + np); person_events_.reserve(p0 + np);
         key_index_.reserve(key_index_.size() + np);
         std::size_t done = 0;
         try {
+            if (adopt) people_.swap(people);  // noexcept; rollback_bulk empties people_ again
             // People, exactly as add_person (each key is checked against the live and the earlier new ones).
             for (std::size_t i = 0; i < np; ++i) {
-                person& p = people[i];
+                person& p = adopt ? people_[i] : people[i];
                 if (p.key.empty())
                     throw invalid_argument(std::string(fn) + ": the key of person #" + std::to_string(i) + " '" + p.name +
                                            "' is empty");
                 std::optional<organization_id> org;
                 if (!p.organization.empty()) org = intern_organization(p.organization);
-                const person_id id(static_cast<std::uint32_t>(people_.size()));
+                const person_id id(static_cast<std::uint32_t>(p0 + i));
                 const auto [it, fresh] = key_index_.try_emplace(p.key, id);
                 if (!fresh)
                     throw invalid_argument(std::string(fn) + ": key '" + p.key + "' of person #" + std::to_string(i) +
                                            " is already used by person " + std::to_string(it->second.value()));
-                people_.push_back(std::move(p));  // reserved: no throw from here to the next comment
+                if (!adopt) people_.push_back(std::move(p));  // reserved: no throw from here to the next comment
                 alive_.push_back(1);
                 person_org_.push_back(org ? org->value() : no_index);
                 incident_.emplace_back();
