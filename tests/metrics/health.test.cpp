@@ -5,7 +5,10 @@
 #include <kith/metrics/health.hpp>
 #include <kith/paths/warm_path.hpp>
 
+#include <boost/graph/adjacency_list.hpp>
+
 #include <cmath>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -34,6 +37,33 @@ kith::network hand_network() {
     net.set_warmth(pid(1), pid(4), 0.9);
     net.set_warmth(pid(4), pid(5), 0.9);
     return net;
+}
+
+// The generic tier's graph: every tie of a snapshot as an undirected adjacency_list edge with its
+// cost units, evidence and whether the asker may see it (the arc filter); each vertex with its
+// circles (organisation and groups).
+struct arc_props {
+    std::uint32_t units = 0;
+    const kith::tie_evidence* ev = nullptr;
+    bool visible = true;
+};
+struct person_props {
+    std::vector<kith::circle> circles;
+};
+using bgraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, person_props, arc_props>;
+
+bgraph to_bgl(const kith::snapshot& s, std::optional<std::uint32_t> asker) {
+    bgraph g(s.num_people());
+    for (std::uint32_t v = 0; v < s.num_people(); ++v) {
+        if (auto o = s.organization_of(v)) g[v].circles.push_back({kith::circle::kind::organization, s.organization_name(*o)});
+        for (auto x : s.groups_of(v)) g[v].circles.push_back({kith::circle::kind::group, s.group_at(x).name});
+        for (auto a = s.arc_begin(v); a != s.arc_end(v); ++a) {
+            const auto t = s.arc_target(a);
+            if (t < v) continue;
+            boost::add_edge(v, t, arc_props{s.arc_cost(a), s.evidence(v, t), s.arc_visible(a, asker)}, g);
+        }
+    }
+    return g;
 }
 
 } // namespace
@@ -136,4 +166,67 @@ TEST_CASE("health: comparing two snapshots shows how my network grew", "[metrics
     bad = {};
     bad.hop_factor = -1;
     REQUIRE_THROWS_AS(kith::health_of(before, pid(0), bad), kith::invalid_argument);
+}
+
+TEST_CASE("health: generic tier on a Boost.Graph adjacency_list equals the snapshot tier", "[metrics]") {
+    std::size_t with_contacts = 0;
+    for (std::uint64_t seed = 1; seed <= 80; ++seed) {
+        std::mt19937_64 rng(seed * 17);
+        const int n = 3 + static_cast<int>(rng() % 16);
+        kith::network net;
+        for (int i = 0; i < n; ++i) {
+            const std::string org = rng() % 4 == 0 ? "" : "org" + std::to_string(rng() % 5);
+            net.add_person({"p" + std::to_string(i), "", org, "", {}});
+        }
+        for (int c = 0, groups = static_cast<int>(rng() % 4); c < groups; ++c) {
+            const auto club = net.add_group({"club" + std::to_string(c), {}});
+            for (int i = 0; i < n; ++i)
+                if (rng() % 3 == 0) net.join(club, pid(static_cast<std::uint32_t>(i)));
+        }
+        for (int i = 0; i < n; ++i)
+            for (int j = i + 1; j < n; ++j)
+                if (rng() % 3 == 0) {
+                    const auto a = pid(static_cast<std::uint32_t>(i)), b = pid(static_cast<std::uint32_t>(j));
+                    if (rng() % 2) {
+                        const int gap = 3 + static_cast<int>(rng() % 20), silent = static_cast<int>(rng() % 250);
+                        for (int t = 0, k = 1 + static_cast<int>(rng() % 5); t < k; ++t)
+                            net.record({a, b, now - kith::days(silent + gap * t), kith::channel::meeting, {}, 2});
+                    } else {
+                        net.set_warmth(a, b, 0.05 + 0.95 * static_cast<double>(rng() % 100) / 100.0);
+                    }
+                    if (rng() % 5 == 0) net.set_visibility(a, b, kith::visibility{pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n)))});
+                }
+        const auto me = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
+        kith::health_options opt;
+        opt.reach_warmth = 0.05 + 0.5 * static_cast<double>(rng() % 100) / 100.0;
+        opt.hop_factor = 0.5 + 0.5 * static_cast<double>(rng() % 100) / 100.0;
+        kith::basic_health_options<std::size_t> gopt;
+        gopt.reach_warmth = opt.reach_warmth;
+        gopt.hop_factor = opt.hop_factor;
+        if (rng() % 3 == 0) {
+            const auto x = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
+            opt.excluded.push_back(pid(x));
+            gopt.excluded.push_back(x);
+        }
+        const kith::snapshot s(net, now);
+        const auto want = kith::health_of(s, pid(me), opt);
+        const bgraph g = to_bgl(s, me);
+        const auto got = kith::health_of(g, std::size_t{me}, get(&arc_props::units, g), get(&arc_props::ev, g),
+                                         get(&person_props::circles, g), get(boost::vertex_index, g), s.taken_at(), gopt,
+                                         [&](const bgraph::edge_descriptor& e) { return g[e].visible; });
+        INFO("seed " << seed);
+        with_contacts += want.contacts() > 0 && want.cooling > 0;
+        CHECK(got.strong == want.strong);
+        CHECK(got.occasional == want.occasional);
+        CHECK(got.weak == want.weak);
+        CHECK(got.reach_2 == want.reach_2);
+        CHECK(got.reach_3 == want.reach_3);
+        CHECK(got.organization_diversity == want.organization_diversity);
+        CHECK(got.community_diversity == want.community_diversity);
+        CHECK(got.constraint == want.constraint);
+        CHECK(got.effective_size == want.effective_size);
+        CHECK(got.cooling == want.cooling);
+        CHECK(got == want);
+    }
+    CHECK(with_contacts >= 10);  // cooling ties and contacts do occur
 }

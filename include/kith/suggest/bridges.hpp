@@ -21,6 +21,7 @@
 #include <kith/core/error.hpp>
 #include <kith/core/ids.hpp>
 #include <kith/metrics/brokerage.hpp>
+#include <kith/metrics/health.hpp>  // circle
 #include <kith/metrics/detail/search.hpp>
 #include <kith/paths/warm_path.hpp>  // all_arcs, the generic tier's default arc filter
 #include <kith/snapshot.hpp>
@@ -51,19 +52,6 @@ struct basic_bridges_options {
 
 /// Options on a snapshot, with person ids.
 using bridges_options = basic_bridges_options<person_id>;
-
-/// A circle: an organisation or a group, by name.
-struct circle {
-    enum class kind : std::uint8_t { organization, group };
-    circle::kind type = kind::organization;
-    std::string name{};
-    friend bool operator==(const circle& x, const circle& y) { return x.type == y.type && x.name == y.name; }
-    friend bool operator!=(const circle& x, const circle& y) { return !(x == y); }
-    /// Organisations first, then by name.
-    friend bool operator<(const circle& x, const circle& y) {
-        return x.type != y.type ? x.type < y.type : x.name < y.name;
-    }
-};
 
 /// One bridge to meet. `Vertex` is `person_id` on a snapshot (`bridge_suggestion`).
 template <class Vertex>
