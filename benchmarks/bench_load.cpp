@@ -6,7 +6,7 @@
 // parameters a=.57 b=.19 c=.19, vertex ids permuted, self-loops and repeated pairs
 // dropped, so the file holds exactly N distinct ties, "u<TAB>v<TAB>warmth"; N/10 vertex
 // slots). N = KITH_BENCH_TIES (default 1,000,000; 10,000,000 gives the ~230 MB file of
-// the spec; the generated file is 189 MB). Each benchmark runs once, BM_kith_load_freeze
+// the spec; the generated file is 188 MB). Each benchmark runs once, BM_kith_load_freeze
 // KITH_BENCH_REPS times (default 1). After the runs the program prints the phase split
 // (wall and CPU seconds, the minimum over the runs: the machine is shared, CPU time does
 // not count waiting for a core) and the kith/BGL ratio.

@@ -16,12 +16,14 @@
 // inserted by one all-or-nothing `network::add_bulk` call (or, for interactions
 // and affiliations, into a copy of the network that is swapped in at the end).
 // Speed: the file is read in 8 MiB blocks; integer tokens take a fast path
-// (std::from_chars-free digit loop, open-addressing hash map), edges are
-// de-duplicated by a radix sort of (lo, hi); plain ties then go into the network
-// with one `network::add_bulk` call (all-or-nothing by itself, so the network is
-// not copied; see docs/data-formats.md for the figures). Files with recorded
-// interactions or affiliations are inserted one by one into a copy that is
-// swapped in.
+// (std::from_chars-free digit loop, direct table or open-addressing hash map;
+// lines between two small ids are interned through a 16-line queue with the
+// table slots prefetched, so the lookups' cache misses overlap), edges are staged
+// as `bulk_tie` records and de-duplicated by a radix sort of (lo, hi); plain ties
+// then go into the network with one `network::add_bulk` call (all-or-nothing by
+// itself, so the network is not copied; see docs/data-formats.md for the
+// figures). Files with recorded interactions or affiliations are inserted one
+// by one into a copy that is swapped in.
 // Bipartite (affiliation) files, such as Konect's club memberships or Southern
 // Women, load as group memberships or event attendances instead of ties.
 #pragma once
