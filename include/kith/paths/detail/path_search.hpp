@@ -243,11 +243,12 @@ struct search_store {
     /// Four bits per vertex (16 vertices per word, so one load answers every question about v):
     /// bit `side` = v may hold a label of that side (set by every label); bit 2 + side = an
     /// uncapped search settled v on that side (its one label is final: any later label there is
-    /// dominated). Set during a search and cleared by it when it ends (a stale bit left by an
-    /// exception only costs a look at `info`). n/2 bytes: it stays in cache where `info` does
-    /// not, so the cuts that need "no label of the other side here" and "settled here" skip
-    /// the miss on `info`.
+    /// dominated). Set during a search and cleared by it when it ends; a search that did not
+    /// end (an exception) leaves `bits_dirty`, and the next one clears every word first.
+    /// n/2 bytes: it stays in cache where `info` does not, so the cuts that need "no label of
+    /// the other side here" and "settled here" skip the miss on `info`.
     std::vector<std::uint64_t> bits;
+    bool bits_dirty = false;
     cost_store<std::uint64_t> units;
     cost_store<double> reals;
     search_spec<std::uint64_t> spec;  ///< reused by snapshot queries (no allocation after warm-up)
@@ -320,6 +321,8 @@ public:
     std::optional<found_path<Cost>> run(std::size_t n) {
         st_.begin(n);
         cs_.clear();
+        if (st_.bits_dirty) std::fill(st_.bits.begin(), st_.bits.end(), std::uint64_t{0});
+        st_.bits_dirty = true;
         for (std::uint32_t v : spec_.removed) st_.touch(v).flags |= flag_removed | flag_block;
         for (std::uint32_t v : spec_.blocked) st_.touch(v).flags |= flag_block;
         for (std::uint32_t v : spec_.no_first) st_.touch(v).flags |= flag_no_first;
@@ -381,6 +384,7 @@ public:
             expand(side, li, side == 0 ? tb : tf);
         }
         for (const label<Cost>& L : cs_.labels) st_.unmark(L.vertex);
+        st_.bits_dirty = false;
         if (!has_best_) return std::nullopt;
         found_path<Cost> out;
         out.cost = best_.c;
