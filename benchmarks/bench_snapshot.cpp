@@ -1,6 +1,7 @@
 // benchmarks/bench_snapshot.cpp -- freeze time and memory of kith's snapshot against the two
 // usual Boost.Graph representations built from the same ties, in the same binary:
-//   kith::snapshot                         CSR, uint32 targets + uint16 quantised costs per arc
+//   kith::snapshot                         CSR, packed arcs: (bits of a vertex id) + 16-bit
+//                                          quantised cost per arc, one 8-byte load per arc
 //   boost::compressed_sparse_row_graph     directedS (both arcs stored), std::size_t indices,
 //                                          bundled double cost
 //   boost::compressed_sparse_row_graph     the same with uint32 vertex and edge indices
@@ -8,7 +9,10 @@
 // Graphs: the social and R-MAT generators at the sizes of KITH_BENCH_TIES (see common.hpp).
 // Memory is counted on the heap (operator new is replaced here, glibc usable sizes) around each
 // construction, so all structures are measured the same way; the snapshot's own
-// `memory_usage().adjacency` (the search structure) is printed next to it.
+// `memory_usage().adjacency` (the search structure) is printed next to it, and
+// `adjacency + visibility` (everything stored per tie: arcs, offsets, private and manual bits).
+// scan/* time one pass over every arc (target and cost) of the packed snapshot against the same
+// arcs in plain uint32 + uint16 arrays, the layout the snapshot had before packing.
 // Besides the Google Benchmark timings, the program prints one summary table at the end.
 #define KITH_BENCH_COUNT_HEAP
 #include "common.hpp"
@@ -66,7 +70,7 @@ long long heap_of(Make make, std::unique_ptr<typename std::invoke_result_t<Make>
 struct bench_case {
     bench_graph g;
     std::unique_ptr<frozen_graph> frozen;
-    double snapshot_adjacency = 0, snapshot_heap = 0, network_heap = 0;
+    double snapshot_adjacency = 0, snapshot_tie = 0, snapshot_heap = 0, network_heap = 0;
     double csr_heap = 0, csr32_heap = 0, adjlist_heap = 0;
     double csr_seconds = 0, adjlist_seconds = 0;
 };
@@ -85,6 +89,7 @@ void measure(bench_case& c) {
         const long long after = heap_bytes().load();
         const auto m = c.frozen->snap->memory_usage();
         c.snapshot_adjacency = static_cast<double>(m.adjacency);
+        c.snapshot_tie = static_cast<double>(m.adjacency + m.visibility);
         // The snapshot's share: build another one and count it alone.
         const long long b2 = heap_bytes().load();
         auto s2 = std::make_unique<kith::snapshot>(c.frozen->net, bench_now());
@@ -115,6 +120,7 @@ void set_counters(benchmark::State& state, const bench_case& c) {
     state.counters["ties"] = m;
     state.counters["people"] = c.g.graph.num_vertices;
     state.counters["kith_adj_B_per_tie"] = c.snapshot_adjacency / m;
+    state.counters["kith_tie_B_per_tie"] = c.snapshot_tie / m;
     state.counters["kith_snapshot_B_per_tie"] = c.snapshot_heap / m;
     state.counters["bgl_csr_B_per_tie"] = c.csr_heap / m;
     state.counters["bgl_csr32_B_per_tie"] = c.csr32_heap / m;
@@ -127,6 +133,43 @@ void bm_freeze(benchmark::State& state, const bench_case* c) {
         benchmark::DoNotOptimize(s.num_arcs());
     }
     set_counters(state, *c);
+}
+
+/// One pass over every arc of the packed snapshot: sum of targets and costs (arc_entry).
+void bm_scan_packed(benchmark::State& state, const bench_case* c) {
+    const kith::snapshot& s = *c->frozen->snap;
+    for (auto _ : state) {
+        std::uint64_t sum = 0;
+        for (std::uint32_t v = 0; v < s.num_people(); ++v)
+            for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a) {
+                const kith::snapshot_arc_entry x = s.arc_entry(a);
+                sum += x.target + x.cost;
+            }
+        benchmark::DoNotOptimize(sum);
+    }
+    state.counters["s_per_arc"] = benchmark::Counter(static_cast<double>(s.num_arcs()),
+                                                      benchmark::Counter::kIsIterationInvariantRate |
+                                                          benchmark::Counter::kInvert);
+}
+
+/// The same pass over plain uint32 target + uint16 cost arrays holding the same arcs.
+void bm_scan_plain(benchmark::State& state, const bench_case* c) {
+    const kith::snapshot& s = *c->frozen->snap;
+    std::vector<std::uint32_t> targets(s.num_arcs());
+    std::vector<std::uint16_t> costs(s.num_arcs());
+    for (std::uint64_t a = 0; a < s.num_arcs(); ++a) {
+        targets[a] = s.arc_target(a);
+        costs[a] = s.arc_cost(a);
+    }
+    for (auto _ : state) {
+        std::uint64_t sum = 0;
+        for (std::uint32_t v = 0; v < s.num_people(); ++v)
+            for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a) sum += targets[a] + costs[a];
+        benchmark::DoNotOptimize(sum);
+    }
+    state.counters["s_per_arc"] = benchmark::Counter(static_cast<double>(s.num_arcs()),
+                                                      benchmark::Counter::kIsIterationInvariantRate |
+                                                          benchmark::Counter::kInvert);
 }
 
 void bm_bgl_csr(benchmark::State& state, const bench_case* c) {
@@ -147,20 +190,21 @@ void bm_bgl_adjacency_list(benchmark::State& state, const bench_case* c) {
 
 void print_summary() {
     std::printf("\n== snapshot memory and build time (heap bytes per tie; seconds, one build) ==\n");
-    std::printf("%-22s %10s %9s | %8s %8s %8s | %8s %8s %8s | %6s %6s | %6s %6s %6s %6s %6s\n", "graph", "ties", "people",
-                "kith_adj", "kith_all", "network", "bgl_csr", "csr32", "adjlist", "csr/k", "adj/k", "gen_s", "add_s", "frz_s",
+    std::printf("%-22s %10s %9s | %8s %8s %8s %8s | %8s %8s %8s | %6s %6s | %6s %6s %6s %6s %6s\n", "graph", "ties", "people",
+                "kith_adj", "kith_tie", "kith_all", "network", "bgl_csr", "csr32", "adjlist", "csr/k", "adj/k", "gen_s", "add_s", "frz_s",
                 "csr_s", "adjl_s");
     for (const auto& cp : cases) {
         const bench_case& c = *cp;
         const double m = static_cast<double>(c.g.graph.ties.size());
-        std::printf("%-22s %10zu %9u | %8.2f %8.2f %8.1f | %8.2f %8.2f %8.2f | %6.2f %6.2f | %6.2f %6.2f %6.2f %6.2f %6.2f\n",
+        std::printf("%-22s %10zu %9u | %8.2f %8.2f %8.2f %8.1f | %8.2f %8.2f %8.2f | %6.2f %6.2f | %6.2f %6.2f %6.2f %6.2f %6.2f\n",
                     c.g.name.c_str(), c.g.graph.ties.size(), c.g.graph.num_vertices, c.snapshot_adjacency / m,
-                    c.snapshot_heap / m, c.network_heap / m, c.csr_heap / m, c.csr32_heap / m, c.adjlist_heap / m,
+                    c.snapshot_tie / m, c.snapshot_heap / m, c.network_heap / m, c.csr_heap / m, c.csr32_heap / m, c.adjlist_heap / m,
                     c.csr_heap / c.snapshot_adjacency, c.adjlist_heap / c.snapshot_adjacency, c.g.generate_seconds,
                     c.frozen->add_seconds, c.frozen->freeze_seconds, c.csr_seconds, c.adjlist_seconds);
     }
-    std::printf("kith_adj = snapshot::memory_usage().adjacency (targets + costs + offsets); kith_all = whole\n"
-                "snapshot on the heap (adds ids, key index, people, manual-warmth keys); network = the mutable\n"
+    std::printf("kith_adj = snapshot::memory_usage().adjacency (packed arcs + offsets); kith_tie = adjacency +\n"
+                "visibility (private and manual-warmth bits, owners); kith_all = whole snapshot on the heap\n"
+                "(adds ids, key index, people); network = the mutable\n"
                 "kith::network holding the same ties (add_to_network); csr/k, adj/k = BGL bytes\n"
                 "over kith_adj. gen_s = generator, add_s = add_to_network, frz_s = snapshot build.\n");
 }
@@ -183,6 +227,10 @@ int main(int argc, char** argv) {
     }
     for (const auto& c : cases) {
         benchmark::RegisterBenchmark(("freeze/" + c->g.name).c_str(), bm_freeze, c.get())->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("scan/kith_packed/" + c->g.name).c_str(), bm_scan_packed, c.get())
+            ->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("scan/plain_arrays/" + c->g.name).c_str(), bm_scan_plain, c.get())
+            ->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark(("bgl_csr_build/" + c->g.name).c_str(), bm_bgl_csr, c.get())
             ->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark(("bgl_adjacency_list_build/" + c->g.name).c_str(), bm_bgl_adjacency_list, c.get())

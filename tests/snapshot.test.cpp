@@ -1,13 +1,19 @@
-// Tests of kith::snapshot: ties equal the network's, sorted CSR, visibility, BGL concepts.
+// Tests of kith::snapshot: ties equal the network's, sorted CSR, visibility, BGL concepts,
+// the packed arc layout against a plain reference, and its memory formula.
 #include "kith_catch.hpp"
 
+#include <kith/generate/generated_graph.hpp>
+#include <kith/generate/rmat.hpp>
+#include <kith/generate/social.hpp>
 #include <kith/snapshot.hpp>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/graph/graph_concepts.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <random>
 #include <set>
@@ -205,12 +211,165 @@ TEST_CASE("snapshot: BGL dijkstra on the snapshot equals dijkstra on the network
     }
 }
 
-TEST_CASE("snapshot: memory is about 12 bytes per tie plus 4 per person", "[snapshot]") {
-    const kith::network net = random_network(7, 200, 0.1);
-    const kith::snapshot s(net, now);
-    const auto m = s.memory_usage();
-    CHECK(m.adjacency == 12 * s.num_ties() + 4 * (s.num_people() + 1));
-    CHECK(m.total() >= m.adjacency);
+// Bits of the largest vertex id (at least 1) + 16: the width of one packed arc.
+std::uint64_t arc_width(std::size_t people) {
+    std::uint64_t b = 0;
+    for (std::uint64_t x = people > 0 ? people - 1 : 0; x != 0; x >>= 1) ++b;
+    return std::max<std::uint64_t>(b, 1) + 16;
+}
+
+// The adjacency bytes the layout promises: packed arcs rounded up to 64-bit words, one word of
+// padding (none without arcs), 4 bytes of offsets per person + 1.
+std::size_t expected_adjacency(const kith::snapshot& s) {
+    const std::uint64_t arcs = s.num_arcs();
+    const std::uint64_t words = arcs == 0 ? 0 : (arcs * arc_width(s.num_people()) + 63) / 64 + 1;
+    return static_cast<std::size_t>(8 * words + 4 * (s.num_people() + 1));
+}
+
+TEST_CASE("snapshot: memory is exactly the packed arcs, offsets and flag bits", "[snapshot]") {
+    for (std::uint64_t seed = 7; seed < 17; ++seed) {
+        const kith::network net = random_network(seed, 60 + static_cast<int>(seed * 13 % 200), 0.1);
+        const kith::snapshot s(net, now);
+        const auto m = s.memory_usage();
+        REQUIRE(s.arc_bits() == arc_width(s.num_people()));
+        CHECK(m.adjacency == expected_adjacency(s));
+        // random_network mixes manual and interaction ties and has private ties: one manual bit
+        // and one private bit per arc, plus 16 bytes per private arc for its owner.
+        std::size_t private_arcs = 0;
+        for (std::uint64_t a = 0; a < s.num_arcs(); ++a) private_arcs += s.arc_is_private(a) ? 1 : 0;
+        REQUIRE(private_arcs > 0);
+        const std::size_t bitset = 8 * ((s.num_arcs() + 63) / 64);
+        CHECK(m.visibility == 2 * bitset + private_arcs * sizeof(std::pair<std::uint64_t, std::uint32_t>));
+        CHECK(m.total() >= m.adjacency + m.visibility);
+    }
+    // Only manual warmths (an edge list) or only interactions: no manual bits at all.
+    for (const bool manual : {true, false}) {
+        kith::network net;
+        for (int i = 0; i < 30; ++i) net.add_person(make("p" + std::to_string(i)));
+        for (std::uint32_t i = 0; i + 1 < 30; ++i) {
+            const kith::person_id a(i), b(i + 1);
+            if (manual) net.set_warmth(a, b, 0.5);
+            else net.record({a, b, now - kith::days(3)});
+        }
+        const kith::snapshot s(net, now);
+        REQUIRE(s.num_ties() == 29);
+        CHECK(s.memory_usage().adjacency == expected_adjacency(s));
+        CHECK(s.memory_usage().visibility == 0);
+        const kith::tie_evidence* ev = s.evidence(3, 4);
+        REQUIRE(ev != nullptr);
+        CHECK(ev->manual == manual);
+        CHECK(ev->interactions() == (manual ? 0u : 1u));
+        CHECK(s.evidence(3, 5) == nullptr);
+    }
+    const kith::snapshot empty;
+    CHECK(empty.memory_usage().adjacency == 4);
+    CHECK(empty.memory_usage().visibility == 0);
+}
+
+TEST_CASE("snapshot: tie memory is at most 12 bytes per tie on generated graphs", "[snapshot]") {
+    // Adjacency (packed arcs + offsets) + visibility (private bits, owners, manual bits): every
+    // tie of a generated graph is manual, none is private.
+    std::vector<kith::generated_graph> graphs;
+    graphs.push_back(kith::social_graph(3000, 20.0, 1));
+    graphs.push_back(kith::social_graph(20000, 8.0, 2));
+    graphs.push_back(kith::rmat_graph(12, 16, 3));
+    graphs.push_back(kith::rmat_graph(15, 4, 4));
+    for (const auto& g : graphs) {
+        kith::network net;
+        kith::add_to_network(net, g);
+        const kith::snapshot s(net, now);
+        REQUIRE(s.num_ties() == g.ties.size());
+        const auto m = s.memory_usage();
+        CHECK(m.adjacency == expected_adjacency(s));
+        const double per_tie = static_cast<double>(m.adjacency + m.visibility) / static_cast<double>(s.num_ties());
+        CHECK(per_tie <= 12.0);
+        // The lists equal the generated ties sorted by (cost, neighbour) (bulk order: cost-only sort).
+        std::vector<std::vector<std::pair<std::uint16_t, std::uint32_t>>> ref(g.num_vertices);
+        for (const auto& t : g.ties) {
+            const auto c = kith::snapshot::warmth_to_cost(t.warmth);
+            ref[t.u].emplace_back(c, t.v);
+            ref[t.v].emplace_back(c, t.u);
+        }
+        bool equal = true;
+        for (std::uint32_t v = 0; v < g.num_vertices; ++v) {
+            std::sort(ref[v].begin(), ref[v].end());
+            equal = equal && s.degree(v) == ref[v].size();
+            for (std::size_t i = 0; equal && i < ref[v].size(); ++i) {
+                const auto e = s.arc_entry(s.arc_begin(v) + i);
+                equal = e.cost == ref[v][i].first && e.target == ref[v][i].second;
+            }
+        }
+        CHECK(equal);
+        CHECK(per_tie >= static_cast<double>(arc_width(s.num_people())) / 4.0);  // two arcs of w bits
+    }
+}
+
+TEST_CASE("snapshot: packed arcs equal a plain reference for many sizes", "[snapshot]") {
+    // Sizes around powers of two exercise every vertex-id width, including the top bit; costs
+    // span 0 (warmth 1) to max_cost (warmth below e^-32). Vertex 0 is a hub (long lists take
+    // other sort paths than short ones), and every other network gets its ties in increasing
+    // (a, b) order, as bulk loads do (the freeze then sorts lists by cost only).
+    std::vector<std::uint32_t> sizes{1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 100, 255, 256, 257, 511, 513, 1000, 1025,
+                                     4095, 4097, 65535, 65536, 65537};
+    std::mt19937_64 rng(2026);
+    for (int i = 0; i < 20; ++i) sizes.push_back(1 + static_cast<std::uint32_t>(rng() % 3000));
+    int sizes_done = 0;
+    for (const std::uint32_t n : sizes) {
+        kith::network net;
+        net.reserve(n, 3 * std::size_t{n});
+        for (std::uint32_t i = 0; i < n; ++i) {
+            kith::person p;
+            p.key = std::to_string(i);
+            net.add_person(std::move(p));
+        }
+        // Reference: per vertex, (cost, target) of its ties, sorted.
+        std::vector<std::vector<std::pair<std::uint16_t, std::uint32_t>>> ref(n);
+        std::set<std::pair<std::uint32_t, std::uint32_t>> seen;
+        std::vector<std::pair<std::pair<std::uint32_t, std::uint32_t>, double>> order;
+        auto add = [&](std::uint32_t a, std::uint32_t b, double w) {
+            if (a == b) return;
+            if (a > b) std::swap(a, b);
+            if (!seen.insert({a, b}).second) return;
+            order.push_back({{a, b}, w});
+            const auto c = kith::snapshot::warmth_to_cost(w);
+            ref[a].emplace_back(c, b);
+            ref[b].emplace_back(c, a);
+        };
+        const std::uint32_t m = n < 2 ? 0 : std::min<std::uint32_t>(2 * n, 4000);
+        for (std::uint32_t k = 0; k < m; ++k) {
+            const double pick = uniform(rng);
+            const double w = pick < 0.05 ? 1.0 : pick < 0.1 ? 1e-20 : 1e-6 + (1 - 1e-6) * uniform(rng);
+            add(static_cast<std::uint32_t>(rng() % n), static_cast<std::uint32_t>(rng() % n), w);
+        }
+        if (n >= 2) {
+            add(n - 1, n - 2, 0.3);  // the largest ids
+            add(0, n - 1, 1e-30);
+        }
+        for (std::uint32_t k = 0; k < std::min<std::uint32_t>(n, 400); ++k)  // the hub, some equal costs
+            add(0, static_cast<std::uint32_t>(rng() % n), k % 3 == 0 ? 0.5 : 1e-6 + (1 - 1e-6) * uniform(rng));
+        if (sizes_done++ % 2 == 0) std::sort(order.begin(), order.end());
+        for (const auto& [ab, w] : order) net.set_warmth(kith::person_id(ab.first), kith::person_id(ab.second), w);
+        for (auto& r : ref) std::sort(r.begin(), r.end());
+        const kith::snapshot s(net, now);
+        REQUIRE(s.num_people() == n);
+        REQUIRE(s.arc_bits() == arc_width(n));
+        REQUIRE(s.num_ties() == seen.size());
+        bool all_equal = true;
+        for (std::uint32_t v = 0; v < n; ++v) {
+            REQUIRE(s.degree(v) == ref[v].size());
+            for (std::size_t i = 0; i < ref[v].size(); ++i) {
+                const auto a = s.arc_begin(v) + i;
+                const kith::snapshot_arc_entry e = s.arc_entry(a);
+                const bool ok = e.cost == ref[v][i].first && e.target == ref[v][i].second &&
+                                s.arc_cost(a) == e.cost && s.arc_target(a) == e.target &&
+                                s.arc_warmth(a) == kith::snapshot::cost_to_warmth(e.cost) &&
+                                target(*std::next(out_edges(v, s).first, static_cast<std::ptrdiff_t>(i)), s) == e.target;
+                all_equal = all_equal && ok;
+            }
+        }
+        CHECK(all_equal);
+        CHECK(s.memory_usage().adjacency == expected_adjacency(s));
+    }
 }
 
 TEST_CASE("snapshot: 64-bit offsets survive 2^32 arcs", "[snapshot]") {

@@ -8,9 +8,20 @@
 // can stop scanning a list as soon as nothing later in it can help.
 // Costs are quantised to 16 bits in units of 1/2048 nat: the relative error of
 // a stored warmth is below 0.025%, path costs become exact integer sums (so
-// answers are exact and deterministic with respect to the stored warmths), and
-// the adjacency takes 12 bytes per tie (4 + 2 bytes per direction) plus 4 bytes
-// per person of offsets. Warmths below e^-32 (1.3e-14) are stored as e^-32.
+// answers are exact and deterministic with respect to the stored warmths).
+// Warmths below e^-32 (1.3e-14) are stored as e^-32.
+// Layout: each arc is one fixed-width bit field of w = b + 16 bits (cost in the
+// low 16 bits, neighbour above), b = bits of the largest vertex id (at least 1),
+// packed back to back in 64-bit words with 8 bytes of padding, so any arc is
+// read with one unaligned 8-byte load (byte a*w/8, shift a*w mod 8, mask). A tie
+// is two arcs: 2w bits, e.g. 8.3 bytes for 100k people (w = 33), 9 bytes for 1M
+// (w = 36), 10 bytes for 16M (w = 40), at most 12 bytes (w = 48, 2^32 people).
+// Offsets take 4 bytes per person (32-bit words plus wrap points past 2^32
+// arcs); manual warmths and private ties add 1 bit per arc each, and nothing
+// when no tie (or, for manual warmths, every tie) has them. Measured totals
+// (packed arcs + offsets + flag bits): 7.6-7.9 bytes per tie at 10^5 ties,
+// 8.3-8.7 at 10^6, 9.0-9.4 at 10^7 (generated social and R-MAT graphs; 9.2 for
+// a 10M-tie edge list), was 12.3 + 8 (docs/data-model.md).
 // Visibility is kept: a private tie's two arcs carry their owner and are used
 // only by queries asked by that owner. The snapshot also freezes what
 // explanations need (people, organisations, groups, events, tie evidence), so a
@@ -37,12 +48,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -70,6 +82,28 @@ inline std::uint64_t offset_at(const std::vector<std::uint32_t>& lo, const std::
     const auto hi = static_cast<std::uint64_t>(std::upper_bound(wraps.begin(), wraps.end(), v) - wraps.begin());
     return (hi << 32) | lo[v];
 }
+/// The 8 bytes at `p` (any alignment) as a little-endian 64-bit word. O(1).
+inline std::uint64_t load_le64(const unsigned char* p) noexcept {
+    std::uint64_t x;
+    std::memcpy(&x, p, sizeof x);
+#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
+}
+/// Stores `x` little-endian into the 8 bytes at `p` (any alignment). O(1).
+inline void store_le64(unsigned char* p, std::uint64_t x) noexcept {
+#if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    std::memcpy(p, &x, sizeof x);
+}
+/// Number of bits needed to write `x` (0 for 0). O(bits).
+inline unsigned bit_width(std::uint64_t x) noexcept {
+    unsigned b = 0;
+    for (; x != 0; x >>= 1) ++b;
+    return b;
+}
 } // namespace detail
 
 /// How `freeze` turns a network into a snapshot.
@@ -90,6 +124,16 @@ struct snapshot_arc {
     std::uint64_t index = 0;
     friend bool operator==(const snapshot_arc& x, const snapshot_arc& y) { return x.index == y.index && x.source == y.source; }
     friend bool operator!=(const snapshot_arc& x, const snapshot_arc& y) { return !(x == y); }
+};
+
+/// The two fields of an arc, read together with one load by `snapshot::arc_entry`.
+struct snapshot_arc_entry {
+    std::uint32_t target = 0;  ///< the other end of the arc
+    std::uint16_t cost = 0;    ///< the quantised cost in 1/snapshot::cost_scale nat
+    friend bool operator==(const snapshot_arc_entry& x, const snapshot_arc_entry& y) {
+        return x.target == y.target && x.cost == y.cost;
+    }
+    friend bool operator!=(const snapshot_arc_entry& x, const snapshot_arc_entry& y) { return !(x == y); }
 };
 
 /// Iterates the out-arcs of one vertex (Boost.Graph out_edge_iterator of `snapshot`).
@@ -114,11 +158,11 @@ private:
     std::uint64_t index_ = 0;
 };
 
-/// Memory taken by a snapshot's parts, in bytes (capacity of the arrays).
+/// Memory taken by a snapshot's parts, in bytes (the allocated capacity of the arrays).
 struct snapshot_memory {
-    std::size_t adjacency = 0;   ///< targets + costs + offsets (the search structure)
-    std::size_t visibility = 0;  ///< private-arc bitset and owners
-    std::size_t id_maps = 0;     ///< person id <-> vertex maps
+    std::size_t adjacency = 0;   ///< packed arcs (neighbour + cost) + offsets (the search structure)
+    std::size_t visibility = 0;  ///< private-arc bitset and owners, manual-warmth bitset
+    std::size_t id_maps = 0;     ///< person id <-> vertex maps and the key index
     std::size_t evidence = 0;    ///< frozen tie evidence
     std::size_t attributes = 0;  ///< people, organisations, groups, events (approximate)
     std::size_t total() const noexcept { return adjacency + visibility + id_maps + evidence + attributes; }
@@ -140,10 +184,12 @@ public:
 
     /// The quantised cost of a warmth. Precondition: 0 < w <= 1. Complexity: O(1).
     static cost_type warmth_to_cost(double w) noexcept {
-        const double c = std::round(-std::log(w) * cost_scale);
-        if (!(c >= 0.0)) return 0;  // w == 1 gives -0.0; NaN is rejected earlier
-        if (c >= static_cast<double>(max_cost)) return max_cost;
-        return static_cast<cost_type>(c);
+        // std::round(x) (halves away from zero) without the library call: x - trunc(x) is exact here.
+        const double x = -std::log(w) * cost_scale;
+        if (!(x >= 0.0)) return 0;  // w == 1 gives -0.0; NaN is rejected earlier
+        if (x >= static_cast<double>(max_cost) - 0.5) return max_cost;
+        const auto t = static_cast<std::uint32_t>(x);
+        return static_cast<cost_type>(t + (x - static_cast<double>(t) >= 0.5 ? 1u : 0u));
     }
     /// The warmth of a cost (in cost units, may be a sum). Complexity: O(1).
     static double cost_to_warmth(double cost_units) noexcept { return std::exp(-cost_units / cost_scale); }
@@ -153,7 +199,8 @@ public:
 
     /// Freezes `net` at `now`: evaluates every tie (manual warmth, else `opt.model`),
     /// drops ties the model gives 0 (no interaction yet at `now`), builds the sorted CSR.
-    /// Complexity: O(P + I + T log d) for P people, I interactions, T ties, d max degree.
+    /// Complexity: O(P + I + T log d) for P people, I interactions, T ties, d max degree
+    /// (counting sorts; one comparison sort per adjacency list).
     /// Throws: `invalid_tie` when the model returns a value outside [0,1] or NaN.
     snapshot(const network& net, timestamp now, const freeze_options& opt = {}) : now_(now) { build(net, opt); }
 
@@ -165,9 +212,9 @@ public:
     /// Number of people (vertices). O(1).
     std::size_t num_people() const noexcept { return id_of_.size(); }
     /// Number of ties (each is stored as two arcs). O(1).
-    std::size_t num_ties() const noexcept { return targets_.size() / 2; }
+    std::size_t num_ties() const noexcept { return static_cast<std::size_t>(num_arcs_ / 2); }
     /// Number of arcs (2 x ties). O(1).
-    std::size_t num_arcs() const noexcept { return targets_.size(); }
+    std::size_t num_arcs() const noexcept { return static_cast<std::size_t>(num_arcs_); }
 
     /// The person id of a vertex. Precondition: v < num_people(). O(1).
     person_id id_of(vertex_type v) const noexcept { return id_of_[v]; }
@@ -183,10 +230,15 @@ public:
         return *v;
     }
     /// The vertex of the person with external key `key`, or nullopt. O(|key|) expected.
-    std::optional<vertex_type> find(std::string_view key) const {
-        auto it = key_index_.find(std::string(key));
-        if (it == key_index_.end()) return std::nullopt;
-        return it->second;
+    std::optional<vertex_type> find(std::string_view key) const noexcept {
+        if (key_slots_.empty()) return std::nullopt;
+        const std::uint64_t h = key_hash(key), mask = key_slots_.size() - 1;
+        for (std::uint64_t i = h & mask;; i = (i + 1) & mask) {
+            const std::uint64_t slot = key_slots_[i];
+            if (slot == 0) return std::nullopt;
+            const auto v = static_cast<vertex_type>((slot & 0xFFFFFFFFu) - 1);
+            if ((slot >> 32) == (h >> 32) && people_[v].key == key) return v;
+        }
     }
     /// The vertex of the person with external key `key`. Throws: `unknown_person`.
     vertex_type vertex_of(std::string_view key) const {
@@ -211,15 +263,29 @@ public:
     arc_index arc_end(vertex_type v) const noexcept { return offset(v + 1); }
     /// Number of ties of `v` (visible or not).
     std::size_t degree(vertex_type v) const noexcept { return static_cast<std::size_t>(arc_end(v) - arc_begin(v)); }
-    /// The other end of arc `a`.
-    vertex_type arc_target(arc_index a) const noexcept { return targets_[a]; }
-    /// The quantised cost of arc `a` in 1/cost_scale nat.
-    cost_type arc_cost(arc_index a) const noexcept { return costs_[a]; }
-    /// The stored warmth of arc `a` (exp(-cost / cost_scale)).
-    double arc_warmth(arc_index a) const noexcept { return cost_to_warmth(costs_[a]); }
-    /// Raw CSR arrays for hot loops: `targets()[a]`, `costs()[a]` for a in [arc_begin, arc_end).
-    const vertex_type* targets() const noexcept { return targets_.data(); }
-    const cost_type* costs() const noexcept { return costs_.data(); }
+    /// The other end and the quantised cost of arc `a`, from one 8-byte load: the form for
+    /// hot loops that need both (`auto [t, c] = s.arc_entry(a);`).
+    /// Precondition: a < num_arcs(). Complexity: O(1).
+    snapshot_arc_entry arc_entry(arc_index a) const noexcept { return entry_at_bit(a * arc_bits_); }
+    /// The other end of arc `a`. Precondition: a < num_arcs(). O(1), one load.
+    vertex_type arc_target(arc_index a) const noexcept {
+        const std::uint64_t bit = a * arc_bits_;
+        return static_cast<vertex_type>((detail::load_le64(arc_bytes() + (bit >> 3)) >> ((bit & 7) + 16)) & target_mask_);
+    }
+    /// The quantised cost of arc `a` in 1/cost_scale nat. Precondition: a < num_arcs(). O(1), one load.
+    cost_type arc_cost(arc_index a) const noexcept {
+        const std::uint64_t bit = a * arc_bits_;
+        return static_cast<cost_type>(detail::load_le64(arc_bytes() + (bit >> 3)) >> (bit & 7));
+    }
+    /// The stored warmth of arc `a` (exp(-cost / cost_scale)). Precondition: a < num_arcs(). O(1).
+    double arc_warmth(arc_index a) const noexcept { return cost_to_warmth(arc_cost(a)); }
+    /// Bits per packed arc: bits of the largest vertex id (at least 1) + 16. O(1).
+    unsigned arc_bits() const noexcept { return static_cast<unsigned>(arc_bits_); }
+    /// The address of the first byte holding arc `a`, for prefetch hints only (the arc's
+    /// bits start inside that byte). Precondition: a <= num_arcs(). O(1).
+    const void* arc_address(arc_index a) const noexcept {
+        return num_arcs_ == 0 ? nullptr : arc_bytes() + ((a * arc_bits_) >> 3);
+    }
 
     /// Whether any tie is private (when false, every arc is visible to everyone).
     bool has_private_ties() const noexcept { return !private_bits_.empty(); }
@@ -243,8 +309,10 @@ public:
     /// The arc from u to v, or nullopt. Complexity: O(deg(u)).
     std::optional<arc_index> find_arc(vertex_type u, vertex_type v) const noexcept {
         if (u >= num_people()) return std::nullopt;
-        for (arc_index a = arc_begin(u), e = arc_end(u); a != e; ++a)
-            if (targets_[a] == v) return a;
+        // Sequential scan: advance the bit position by the arc width.
+        std::uint64_t bit = arc_begin(u) * arc_bits_;
+        for (arc_index a = arc_begin(u), e = arc_end(u); a != e; ++a, bit += arc_bits_)
+            if (entry_at_bit(bit).target == v) return a;
         return std::nullopt;
     }
     /// The stored warmth of the tie between u and v, or nullopt (visibility not applied). O(deg(u)).
@@ -260,7 +328,7 @@ public:
         const std::uint64_t k = vkey(u, v);
         auto it = std::lower_bound(evidence_keys_.begin(), evidence_keys_.end(), k);
         if (it != evidence_keys_.end() && *it == k) return &evidence_[static_cast<std::size_t>(it - evidence_keys_.begin())];
-        if (find_arc(u, v) && is_manual(u, v)) return &manual_evidence();
+        if (auto a = find_arc(u, v); a && arc_is_manual(*a)) return &manual_evidence();
         return nullptr;
     }
 
@@ -320,12 +388,13 @@ public:
     /// Bytes used, by part. The adjacency figure is the one compared with other libraries.
     snapshot_memory memory_usage() const noexcept {
         snapshot_memory m;
-        m.adjacency = targets_.capacity() * sizeof(vertex_type) + costs_.capacity() * sizeof(cost_type) +
-                      offset_lo_.capacity() * sizeof(std::uint32_t) + wraps_.capacity() * sizeof(vertex_type);
+        m.adjacency = arcs_.capacity() * sizeof(std::uint64_t) + offset_lo_.capacity() * sizeof(std::uint32_t) +
+                      wraps_.capacity() * sizeof(vertex_type);
         m.visibility = private_bits_.capacity() * sizeof(std::uint64_t) +
                        private_owner_.capacity() * sizeof(std::pair<arc_index, vertex_type>) +
-                       manual_keys_.capacity() * sizeof(std::uint64_t);
-        m.id_maps = id_of_.capacity() * sizeof(person_id) + vertex_of_.capacity() * sizeof(vertex_type);
+                       manual_bits_.capacity() * sizeof(std::uint64_t);
+        m.id_maps = id_of_.capacity() * sizeof(person_id) + vertex_of_.capacity() * sizeof(vertex_type) +
+                    key_slots_.capacity() * sizeof(std::uint64_t);
         m.evidence = evidence_keys_.capacity() * sizeof(std::uint64_t) + evidence_.capacity() * sizeof(tie_evidence);
         std::size_t attr = people_.capacity() * sizeof(person) + person_org_.capacity() * 4;
         for (const person& p : people_) attr += p.key.capacity() + p.name.capacity() + p.title.capacity() + p.organization.capacity();
@@ -347,7 +416,7 @@ public:
     }
     friend std::size_t out_degree(std::uint32_t v, const snapshot& g) noexcept { return g.degree(v); }
     friend std::uint32_t source(const snapshot_arc& e, const snapshot&) noexcept { return e.source; }
-    friend std::uint32_t target(const snapshot_arc& e, const snapshot& g) noexcept { return g.targets_[e.index]; }
+    friend std::uint32_t target(const snapshot_arc& e, const snapshot& g) noexcept { return g.arc_target(e.index); }
     friend boost::typed_identity_property_map<std::uint32_t> get(boost::vertex_index_t, const snapshot&) noexcept {
         return {};
     }
@@ -397,16 +466,30 @@ private:
         static const tie_evidence ev = [] { tie_evidence e; e.manual = true; return e; }();
         return ev;
     }
-    bool is_manual(vertex_type u, vertex_type v) const noexcept {
-        return std::binary_search(manual_keys_.begin(), manual_keys_.end(), vkey(u, v));
+    static std::uint64_t key_hash(std::string_view key) noexcept {
+        return static_cast<std::uint64_t>(std::hash<std::string_view>{}(key));
+    }
+    bool arc_is_manual(arc_index a) const noexcept {
+        return manual_all_ || (!manual_bits_.empty() && ((manual_bits_[a >> 6] >> (a & 63)) & 1u));
+    }
+    const unsigned char* arc_bytes() const noexcept { return reinterpret_cast<const unsigned char*>(arcs_.data()); }
+    /// The arc whose field starts at bit `bit` of the packed adjacency (one load).
+    snapshot_arc_entry entry_at_bit(std::uint64_t bit) const noexcept {
+        const std::uint64_t x = detail::load_le64(arc_bytes() + (bit >> 3)) >> (bit & 7);
+        return {static_cast<vertex_type>((x >> 16) & target_mask_), static_cast<cost_type>(x)};
     }
 
     arc_index offset(vertex_type v) const noexcept { return detail::offset_at(offset_lo_, wraps_, v); }
 
     void build(const network& net, const freeze_options& opt) {
-        // Vertices: live people in id order.
-        const std::size_t bound = net.id_bound();
-        vertex_of_.assign(bound, null_vertex);
+        build_people(net);
+        build_ties(net, opt);
+        build_attributes(net);
+    }
+
+    // Vertices (live people in id order) and the key index.
+    void build_people(const network& net) {
+        vertex_of_.assign(net.id_bound(), null_vertex);
         id_of_.reserve(net.person_count());
         people_.reserve(net.person_count());
         for (person_id p : net.people()) {
@@ -414,17 +497,84 @@ private:
             id_of_.push_back(p);
             people_.push_back(net.at(p));
         }
+        // Open addressing with linear probing, load <= 1/2: slot = (high word of the key's
+        // hash) << 32 | (vertex + 1); 0 = empty. 8 bytes per slot, no per-key allocation.
         const std::size_t n = id_of_.size();
-        for (std::size_t v = 0; v < n; ++v) key_index_.emplace(people_[v].key, static_cast<vertex_type>(v));
+        if (n == 0) return;
+        std::size_t cap = 2;
+        while (cap < 2 * n) cap <<= 1;
+        key_slots_.assign(cap, 0);
+        const std::uint64_t mask = cap - 1;
+        for (std::size_t v = 0; v < n; ++v) {
+            const std::uint64_t h = key_hash(people_[v].key);
+            std::uint64_t i = h & mask;
+            while (key_slots_[i] != 0) i = (i + 1) & mask;
+            key_slots_[i] = (h & 0xFFFFFFFF00000000u) | (static_cast<std::uint64_t>(v) + 1);
+        }
+    }
 
-        // Ties: evaluate warmth.
-        struct pending { vertex_type u, v; cost_type c; std::optional<vertex_type> owner; const tie_record* rec; };
-        std::vector<pending> ties;
-        ties.reserve(net.tie_count());
-        std::vector<std::uint64_t> degree(n + 1, 0);
+    // Sorts the arc keys of one adjacency list: insertion sort for short lists; a long list
+    // already in target order (`by_target`) needs only a stable sort by its 16-bit cost, done
+    // as a two-pass radix sort through `tmp` (room for the list); else std::sort.
+    static void sort_list(std::uint64_t* b, std::uint64_t* e, bool by_target, std::uint64_t* tmp) noexcept {
+        const auto d = static_cast<std::size_t>(e - b);
+        if (d <= 32) {
+            for (std::uint64_t* i = b + 1; i < e; ++i) {
+                const std::uint64_t x = *i;
+                std::uint64_t* j = i;
+                for (; j != b && *(j - 1) > x; --j) *j = *(j - 1);
+                *j = x;
+            }
+        } else if (!by_target) {
+            std::sort(b, e);
+        } else {
+            std::uint32_t lo[256] = {}, hi[256] = {};
+            for (const std::uint64_t* p = b; p != e; ++p) {
+                ++lo[(*p >> 34) & 255u];
+                ++hi[(*p >> 42) & 255u];
+            }
+            std::uint32_t sl = 0, sh = 0;
+            for (int i = 0; i < 256; ++i) {
+                const std::uint32_t cl = lo[i], ch = hi[i];
+                lo[i] = sl;
+                hi[i] = sh;
+                sl += cl;
+                sh += ch;
+            }
+            for (const std::uint64_t* p = b; p != e; ++p) tmp[lo[(*p >> 34) & 255u]++] = *p;
+            for (const std::uint64_t* p = tmp; p != tmp + d; ++p) b[hi[(*p >> 42) & 255u]++] = *p;
+        }
+    }
+
+    // Ties: warmth, packed sorted CSR, visibility, manual bits, evidence.
+    void build_ties(const network& net, const freeze_options& opt) {
+        const std::size_t n = id_of_.size();
+        const std::size_t bound = vertex_of_.size();
+        const unsigned target_bits = std::max(1u, detail::bit_width(n > 0 ? n - 1 : 0));
+        arc_bits_ = target_bits + 16u;
+        target_mask_ = (std::uint64_t{1} << target_bits) - 1;
+
+        // Evaluate every tie once: 4 bytes per live tie (cost | manual << 16 | dropped << 17,
+        // in the order of net.ties(), which the placement below walks again); the rare private
+        // ties and the ties with evidence are listed on the side. start[v + 1] counts v's arcs,
+        // then becomes the offsets.
+        constexpr std::uint32_t manual_flag = 1u << 16, dropped_flag = 1u << 17;
+        struct private_tie {
+            vertex_type u, v, owner;
+            cost_type c;
+        };
+        std::vector<std::uint32_t> code;
+        code.reserve(net.tie_count());
+        std::vector<private_tie> priv;
+        std::vector<std::pair<std::uint64_t, const tie_record*>> ev;
+        std::vector<std::uint64_t> start(n + 1, 0);
+        std::uint64_t manual_count = 0;
+        std::uint64_t last_pair = 0;
+        bool by_target = true;  // ties come by increasing (u, v): every list is then in target order
         for (const tie_record& r : net.ties()) {
+            const bool manual = r.manual_warmth.has_value();
             double w;
-            if (r.manual_warmth) {
+            if (manual) {
                 w = *r.manual_warmth;
             } else {
                 w = opt.model(r.events, now_);
@@ -432,78 +582,133 @@ private:
                     throw invalid_tie("snapshot: the strength model returned " + std::to_string(w) +
                                       " for the tie between '" + net.at(r.a).key + "' and '" + net.at(r.b).key +
                                       "', outside [0,1]");
-                if (w == 0.0) continue;
+                if (w == 0.0) {
+                    code.push_back(dropped_flag);
+                    continue;
+                }
             }
-            pending t{vertex_of_[r.a.value()], vertex_of_[r.b.value()], warmth_to_cost(w), std::nullopt, &r};
+            const vertex_type u = vertex_of_[r.a.value()], v = vertex_of_[r.b.value()];
+            const cost_type c = warmth_to_cost(w);
+            const std::uint64_t pair = (static_cast<std::uint64_t>(u) << 32) | v;
+            if (pair < last_pair) by_target = false;
+            last_pair = pair;
+            code.push_back(c | (manual ? manual_flag : 0u));
+            ++start[static_cast<std::size_t>(u) + 1];
+            ++start[static_cast<std::size_t>(v) + 1];
+            manual_count += manual ? 1 : 0;
             if (r.visibility.private_to) {
-                const vertex_type o = r.visibility.private_to->value() < bound ? vertex_of_[r.visibility.private_to->value()]
-                                                                                : null_vertex;
-                t.owner = o;
+                const auto o = r.visibility.private_to->value();
+                priv.push_back(private_tie{u, v, o < bound ? vertex_of_[o] : null_vertex, c});
             }
-            ++degree[t.u];
-            ++degree[t.v];
-            ties.push_back(t);
+            if (opt.keep_evidence && !r.events.empty()) ev.emplace_back(vkey(u, v), &r);
         }
 
         // Offsets (32-bit low words; `wraps_` marks where the high word grows).
-        std::vector<std::uint64_t> start(n + 1, 0);
-        std::uint64_t acc = 0;
-        for (std::size_t v = 0; v <= n; ++v) {
-            start[v] = acc;
-            if (v < n) acc += degree[v];
-        }
+        for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+        const std::uint64_t arcs = start[n], kept = arcs / 2;
         detail::split_offsets(start, offset_lo_, wraps_);
+        wraps_.shrink_to_fit();
 
-        // Fill arcs as (cost << 32 | target) keys, then sort each list.
-        std::vector<std::uint64_t> keys(acc);
-        std::vector<std::uint64_t> fill(start.begin(), start.end() - 1);
-        for (const pending& t : ties) {
-            keys[fill[t.u]++] = (static_cast<std::uint64_t>(t.c) << 32) | t.v;
-            keys[fill[t.v]++] = (static_cast<std::uint64_t>(t.c) << 32) | t.u;
-        }
-        std::vector<std::uint64_t>().swap(fill);
-        for (std::size_t v = 0; v < n; ++v)
-            std::sort(keys.begin() + static_cast<std::ptrdiff_t>(start[v]), keys.begin() + static_cast<std::ptrdiff_t>(start[v + 1]));
-        targets_.resize(acc);
-        costs_.resize(acc);
-        for (std::uint64_t a = 0; a < acc; ++a) {
-            targets_[a] = static_cast<vertex_type>(keys[a] & 0xFFFFFFFFu);
-            costs_[a] = static_cast<cost_type>(keys[a] >> 32);
-        }
-
-        // Visibility and evidence.
-        auto locate = [&](vertex_type u, vertex_type v, cost_type c) -> arc_index {
-            const std::uint64_t k = (static_cast<std::uint64_t>(c) << 32) | v;
-            auto b = keys.begin() + static_cast<std::ptrdiff_t>(start[u]);
-            auto e = keys.begin() + static_cast<std::ptrdiff_t>(start[u + 1]);
-            return static_cast<arc_index>(std::lower_bound(b, e, k) - keys.begin());
-        };
-        std::vector<std::pair<std::uint64_t, std::size_t>> ev_order;
-        for (std::size_t i = 0; i < ties.size(); ++i) {
-            const pending& t = ties[i];
-            if (t.owner) {
-                if (private_bits_.empty()) private_bits_.assign((acc + 63) / 64, 0);
-                for (auto [x, y] : {std::pair<vertex_type, vertex_type>{t.u, t.v}, {t.v, t.u}}) {
-                    const arc_index a = locate(x, y, t.c);
-                    private_bits_[a >> 6] |= std::uint64_t{1} << (a & 63);
-                    private_owner_.emplace_back(a, *t.owner);
-                }
+        // Arc keys cost << 34 | target << 2 | manual, placed by source (counting sort), then
+        // each list sorted: (cost, target) order; the flag never decides (no parallel ties).
+        // When the ties come by increasing (u, v) (bulk loads, generated graphs), the placement
+        // leaves each list in target order: list x gets the ties (a, x), a < x, by a, then the
+        // ties (x, b) by b.
+        std::unique_ptr<std::uint64_t[]> keys(new std::uint64_t[arcs]);  // every slot is written below
+        {
+            std::vector<std::uint64_t> fill(start.begin(), start.end() - 1);
+            const std::uint32_t* next = code.data();
+            for (const tie_record& r : net.ties()) {
+                const std::uint32_t x = *next++;
+                if (x & dropped_flag) continue;
+                const vertex_type u = vertex_of_[r.a.value()], v = vertex_of_[r.b.value()];
+                const std::uint64_t cm = (static_cast<std::uint64_t>(x & 0xFFFFu) << 34) | ((x & manual_flag) ? 1u : 0u);
+                keys[fill[u]++] = cm | (static_cast<std::uint64_t>(v) << 2);
+                keys[fill[v]++] = cm | (static_cast<std::uint64_t>(u) << 2);
             }
-            if (t.rec->manual_warmth) manual_keys_.push_back(vkey(t.u, t.v));
-            if (opt.keep_evidence && !t.rec->events.empty()) ev_order.emplace_back(vkey(t.u, t.v), i);
         }
-        std::sort(private_owner_.begin(), private_owner_.end());
-        std::sort(manual_keys_.begin(), manual_keys_.end());
-        std::sort(ev_order.begin(), ev_order.end());
-        evidence_keys_.reserve(ev_order.size());
-        evidence_.reserve(ev_order.size());
-        for (const auto& [k, i] : ev_order) {
-            evidence_keys_.push_back(k);
-            tie_evidence ev = compute_evidence(ties[i].rec->events, now_, opt.policy);
-            ev.manual = ties[i].rec->manual_warmth.has_value();
-            evidence_.push_back(ev);
+        std::vector<std::uint32_t>().swap(code);
+        {
+            std::uint64_t longest = 0;
+            for (std::size_t v = 0; v < n; ++v) longest = std::max(longest, start[v + 1] - start[v]);
+            std::vector<std::uint64_t> tmp(by_target ? longest : 0);
+            for (std::size_t v = 0; v < n; ++v) sort_list(keys.get() + start[v], keys.get() + start[v + 1], by_target, tmp.data());
         }
 
+        // Pack: field = target << 16 | cost, arc_bits_ wide, written by a word accumulator.
+        num_arcs_ = arcs;
+        const bool some_manual = manual_count != 0 && manual_count != kept;
+        manual_all_ = kept != 0 && manual_count == kept;
+        if (arcs > 0) {
+            arcs_.assign((arcs * arc_bits_ + 63) / 64 + 1, 0);  // + 1 word: any arc is one 8-byte load
+            if (some_manual) manual_bits_.assign((arcs + 63) / 64, 0);
+            auto* out = reinterpret_cast<unsigned char*>(arcs_.data());
+            std::uint64_t acc = 0;
+            std::uint64_t used = 0;  // bits of `acc` filled, < 64
+            const std::uint64_t w = arc_bits_;
+            for (std::uint64_t a = 0; a < arcs; ++a) {
+                const std::uint64_t k = keys[a];
+                const std::uint64_t field = (((k >> 2) & 0xFFFFFFFFu) << 16) | (k >> 34);
+                acc |= field << used;
+                if (used + w >= 64) {
+                    detail::store_le64(out, acc);
+                    out += 8;
+                    acc = field >> (64 - used);  // 64 - used is in [1, 48]
+                    used = used + w - 64;
+                } else {
+                    used += w;
+                }
+                if (some_manual && (k & 1u)) manual_bits_[a >> 6] |= std::uint64_t{1} << (a & 63);
+            }
+            if (used > 0) detail::store_le64(out, acc);
+        }
+
+        // Private arcs: both arcs of each private tie, found by binary search in their list.
+        if (!priv.empty()) {
+            private_bits_.assign((arcs + 63) / 64, 0);
+            private_owner_.reserve(2 * priv.size());
+            for (const private_tie& t : priv)
+                for (auto [x, y] : {std::pair<vertex_type, vertex_type>{t.u, t.v}, {t.v, t.u}}) {
+                    const std::uint64_t k = (static_cast<std::uint64_t>(t.c) << 34) | (static_cast<std::uint64_t>(y) << 2);
+                    const auto a = static_cast<arc_index>(
+                        std::lower_bound(keys.get() + start[x], keys.get() + start[x + 1], k) - keys.get());
+                    private_bits_[a >> 6] |= std::uint64_t{1} << (a & 63);
+                    private_owner_.emplace_back(a, t.owner);
+                }
+            std::sort(private_owner_.begin(), private_owner_.end());
+        }
+        keys.reset();
+
+        // Evidence, by (smaller, larger) vertex: counting sort by the smaller end, then each
+        // bucket by the larger one.
+        if (!ev.empty()) {
+            std::vector<std::uint64_t> pos(n + 1, 0);
+            for (const auto& e : ev) ++pos[(e.first >> 32) + 1];
+            for (std::size_t v = 0; v < n; ++v) pos[v + 1] += pos[v];
+            std::vector<std::pair<std::uint64_t, const tie_record*>> sorted(ev.size());
+            for (const auto& e : ev) sorted[pos[e.first >> 32]++] = e;
+            std::vector<std::pair<std::uint64_t, const tie_record*>>().swap(ev);
+            std::uint64_t b = 0;
+            for (std::size_t v = 0; v < n; ++v) {
+                const std::uint64_t e = pos[v];
+                if (e - b > 1)
+                    std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(b), sorted.begin() + static_cast<std::ptrdiff_t>(e),
+                              [](const auto& x, const auto& y) { return x.first < y.first; });
+                b = e;
+            }
+            evidence_keys_.reserve(sorted.size());
+            evidence_.reserve(sorted.size());
+            for (const auto& [k, r] : sorted) {
+                evidence_keys_.push_back(k);
+                tie_evidence e = compute_evidence(r->events, now_, opt.policy);
+                e.manual = r->manual_warmth.has_value();
+                evidence_.push_back(e);
+            }
+        }
+    }
+
+    void build_attributes(const network& net) {
+        const std::size_t n = id_of_.size();
         // Organisations, groups, events.
         org_names_.reserve(net.organization_count());
         org_members_.resize(net.organization_count());
@@ -539,16 +744,19 @@ private:
     std::vector<person_id> id_of_;
     std::vector<vertex_type> vertex_of_;
     std::vector<person> people_;
-    std::unordered_map<std::string, vertex_type> key_index_;
-    // CSR
+    std::vector<std::uint64_t> key_slots_;  // key index, see build_people
+    // CSR: offsets and packed arcs (see the header comment)
     std::vector<std::uint32_t> offset_lo_;
     std::vector<vertex_type> wraps_;
-    std::vector<vertex_type> targets_;
-    std::vector<cost_type> costs_;
-    // visibility
+    std::vector<std::uint64_t> arcs_;
+    std::uint64_t num_arcs_ = 0;
+    std::uint64_t arc_bits_ = 17;     // bits per arc: target bits + 16
+    std::uint64_t target_mask_ = 1;   // (1 << target bits) - 1
+    // visibility and manual warmths
     std::vector<std::uint64_t> private_bits_;
     std::vector<std::pair<arc_index, vertex_type>> private_owner_;
-    std::vector<std::uint64_t> manual_keys_;
+    std::vector<std::uint64_t> manual_bits_;  // one bit per arc, only when some (not all) ties are manual
+    bool manual_all_ = false;                 // every tie has a manual warmth (no bits stored)
     // evidence
     std::vector<std::uint64_t> evidence_keys_;
     std::vector<tie_evidence> evidence_;

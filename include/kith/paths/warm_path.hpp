@@ -183,13 +183,12 @@ struct snapshot_arcs {
     static constexpr bool sorted = true;
     template <class F>
     void for_each_arc(std::uint32_t u, F&& f) const {
-        const auto* tg = s->targets();
-        const auto* cs = s->costs();
         for (snapshot::arc_index a = s->arc_begin(u), e = s->arc_end(u); a != e; ++a) {
-            const std::int64_t c = cs[a];
+            const snapshot_arc_entry x = s->arc_entry(a);  // target and cost, one load
+            const std::int64_t c = x.cost;
             if (c > max_cost) return;
             if (check_visibility && !s->arc_visible(a, asker)) continue;
-            if (!f(tg[a], static_cast<std::uint64_t>(c))) return;
+            if (!f(x.target, static_cast<std::uint64_t>(c))) return;
         }
     }
     /// Engine hint: start loading the arc list of `u`.

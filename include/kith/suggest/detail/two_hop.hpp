@@ -135,23 +135,22 @@ struct public_degrees {
         const bool any_evidence = s.memory_usage().evidence > 0;
         std::vector<double> x_of;  // per arc, filled for public arcs
         if (any_evidence) x_of.assign(s.num_arcs(), 0.0);
-        const auto* tg = s.targets();
-        const auto* cs = s.costs();
         for (snapshot::vertex_type v = 0; any_evidence && v < s.num_people(); ++v)
             for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a)
-                if (tg[a] > v && !s.arc_is_private(a)) x_of[a] = arc_novelty(s, v, a, days);
+                if (s.arc_target(a) > v && !s.arc_is_private(a)) x_of[a] = arc_novelty(s, v, a, days);
         for (snapshot::vertex_type v = 0; any_evidence && v < s.num_people(); ++v)
             for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a) {
                 if (s.arc_is_private(a)) continue;
-                const auto t = tg[a];
+                const auto [t, ca] = s.arc_entry(a);
                 if (t < v) {  // the arc t->v has the same cost; t's arcs are sorted by (cost, target)
                     snapshot::arc_index lo = s.arc_begin(t), hi = s.arc_end(t);
                     while (lo < hi) {
                         const auto mid = lo + (hi - lo) / 2;
-                        if (cs[mid] < cs[a] || (cs[mid] == cs[a] && tg[mid] < v)) lo = mid + 1;
+                        const auto m = s.arc_entry(mid);
+                        if (m.cost < ca || (m.cost == ca && m.target < v)) lo = mid + 1;
                         else hi = mid;
                     }
-                    x_of[a] = (lo < s.arc_end(t) && tg[lo] == v) ? x_of[lo] : arc_novelty(s, v, a, days);
+                    x_of[a] = (lo < s.arc_end(t) && s.arc_target(lo) == v) ? x_of[lo] : arc_novelty(s, v, a, days);
                 }
                 novelty[v] += x_of[a];
                 novelty_sum.add(x_of[a]);
