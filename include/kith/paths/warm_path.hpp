@@ -153,8 +153,7 @@ inline path_workspace& thread_workspace() {
 
 namespace detail {
 
-/// Starts loading the first arcs of `u` (an engine hint, see `has_prefetch`): through
-/// `arc_address` when the snapshot has it (packed arcs), else the raw CSR arrays.
+/// A prefetch hint (no effect where the compiler has no builtin).
 inline void prefetch_address(const void* p) noexcept {
 #if defined(__GNUC__) || defined(__clang__)
     __builtin_prefetch(p);
@@ -162,15 +161,9 @@ inline void prefetch_address(const void* p) noexcept {
     (void)p;
 #endif
 }
-template <class Snapshot>
-auto prefetch_arcs_of(const Snapshot& s, std::uint32_t u, int) noexcept -> decltype(s.arc_address(0), void()) {
+/// Starts loading the first arcs of `u` (an engine hint, see `has_prefetch`).
+inline void prefetch_arcs_of(const snapshot& s, std::uint32_t u) noexcept {
     prefetch_address(s.arc_address(s.arc_begin(u)));
-}
-template <class Snapshot>
-void prefetch_arcs_of(const Snapshot& s, std::uint32_t u, long) noexcept {
-    const auto a = s.arc_begin(u);
-    prefetch_address(s.costs() + a);
-    prefetch_address(s.targets() + a);
 }
 
 /// The arcs of a snapshot a query may use: visible to the asker and warm enough, in the
@@ -192,7 +185,7 @@ struct snapshot_arcs {
         }
     }
     /// Engine hint: start loading the arc list of `u`.
-    void prefetch(std::uint32_t u) const noexcept { prefetch_arcs_of(*s, u, 0); }
+    void prefetch(std::uint32_t u) const noexcept { prefetch_arcs_of(*s, u); }
     /// Number of arcs of `u` (before filters): the engine's cost estimate for expanding u.
     std::size_t degree(std::uint32_t u) const noexcept { return s->degree(u); }
 };
