@@ -15,8 +15,9 @@
 //                     first 100 people (checked: same top-1 RA score as kith's unweighted RA)
 //   brokerage_kith    brokerage_all(snapshot): constraint, effective size, efficiency for everyone
 //                     (triangles on a degree-ordered orientation)
-//   brokerage_bgl     the generic tier-1 brokerage_all on the BGL CSR graph (per-vertex wedges);
-//                     only up to 2e6 ties (its cost is the sum of squared degrees). Checked: equal.
+//   brokerage_bgl     the generic tier-1 brokerage_all on the BGL CSR graph (the same triangle
+//                     listing as the snapshot tier since 1559c16); only up to 2e6 ties here
+//                     (bench_brokerage measures larger graphs). Checked: equal.
 //   grow_kith         suggest_ties_to_grow with 5 goals of 20 random people, 20 queries (5 above 2e6 ties)
 #include "common.hpp"
 
