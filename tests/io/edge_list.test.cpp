@@ -7,6 +7,7 @@
 #include <kith/io/edge_list.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -645,4 +646,43 @@ TEST_CASE("edge list: queued integer lines and other lines keep the order of fir
     const network before = other;
     CHECK_THROWS_AS(load(other, text + "5 6 2.5\n"), parse_error);
     CHECK(other == before);
+}
+
+TEST_CASE("edge list: large small-integer ids before and after the direct table grows map to one person each", "[io][edge_list][bulk]") {
+    // The direct table for integer ids only grows in proportion to the tokens seen, so an early
+    // id such as 30000000 is kept in the hash map and must still be found once the table has
+    // grown past it. Reference: the same file with every token prefixed by "n" (string keys).
+    std::mt19937_64 rng(20261126);
+    for (int round = 0; round < 20; ++round) {
+        std::vector<std::uint64_t> big;
+        // Beyond the first table (2^16 slots) but inside the one a few thousand tokens allow,
+        // plus one anywhere below the direct table's hard limit (2^25).
+        for (int i = 0; i < 8; ++i) big.push_back(65536 + rng() % 300000);
+        big.push_back(rng() % (std::uint64_t{1} << 25));
+        std::string text, named;
+        const int lines = 2000 + static_cast<int>(rng() % 4000);
+        for (int i = 0; i < lines; ++i) {
+            auto pick = [&]() -> std::uint64_t {
+                const auto r = rng() % 10;
+                if (r < 2) return big[rng() % big.size()];
+                return rng() % static_cast<std::uint64_t>(50 + i * 100);  // the table grows as tokens come
+            };
+            const auto u = pick(), v = pick();
+            const std::string w = std::to_string(0.01 * static_cast<double>(1 + rng() % 100));
+            text += std::to_string(u) + " " + std::to_string(v) + " " + w + "\n";
+            named += "n" + std::to_string(u) + " n" + std::to_string(v) + " " + w + "\n";
+        }
+        network a, b;
+        const auto ra = load(a, text);
+        const auto rb = load(b, named);
+        REQUIRE(a.person_count() == b.person_count());
+        CHECK(ra.ties == rb.ties);
+        CHECK(ra.duplicates == rb.duplicates);
+        CHECK(ra.self_loops == rb.self_loops);
+        std::vector<std::string> ka, kb;
+        for (kith::person_id p : a.people()) ka.push_back(a.at(p).key);
+        for (kith::person_id p : b.people()) kb.push_back(b.at(p).key.substr(1));
+        CHECK(ka == kb);
+        CHECK(a.tie_count() == b.tie_count());
+    }
 }

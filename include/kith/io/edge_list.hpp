@@ -166,14 +166,8 @@ public:
                 v = v * 10 + d;
             }
             if (i == tok.size() && i > 0) {
-                if (v < dense_limit) {  // small ids: a direct table
-                    std::uint32_t& slot = dense_slot(v, fresh);
-                    if (fresh) {
-                        keys_.emplace_back(tok);
-                        slot = static_cast<std::uint32_t>(keys_.size() - 1);
-                    }
-                    return slot;
-                }
+                if (v < dense_limit)  // small ids: a direct table
+                    return small_index(v, fresh, [&] { keys_.emplace_back(tok); });
                 auto [val, ins] = ints_.try_emplace(v, static_cast<std::uint32_t>(keys_.size()));
                 fresh = ins;
                 if (ins) keys_.emplace_back(tok);
@@ -207,14 +201,11 @@ public:
     /// `intern` of the token of a `small_id` value `v` (its text is the decimal of v).
     std::uint32_t intern_small(std::uint64_t v) {
         bool fresh = false;
-        std::uint32_t& slot = dense_slot(v, fresh);
-        if (fresh) {
+        return small_index(v, fresh, [&] {
             char buf[24];
             const auto r = std::to_chars(buf, buf + sizeof buf, v);
             keys_.emplace_back(buf, static_cast<std::size_t>(r.ptr - buf));
-            slot = static_cast<std::uint32_t>(keys_.size() - 1);
-        }
-        return slot;
+        });
     }
 
     std::size_t size() const noexcept { return keys_.size(); }
@@ -222,16 +213,46 @@ public:
     void reserve(std::size_t n) { keys_.reserve(n); }
 
 private:
-    /// The direct-table slot of v < dense_limit (grown as needed); `fresh` when unset.
-    std::uint32_t& dense_slot(std::uint64_t v, bool& fresh) {
-        if (v >= dense_.size()) {
-            std::size_t cap = dense_.empty() ? 1024 : dense_.size();
-            while (cap <= v) cap *= 2;
-            dense_.resize(cap, absent);
+    /// The index of the small integer v (< dense_limit); when v is new, `add_key()` appends its
+    /// key and `fresh` is set. The direct table only grows while it stays proportionate to the
+    /// tokens seen (at most 64 slots per token, at least 2^16 slots), so a tiny file naming node
+    /// 30000000 does not allocate a 128 MiB table; values beyond it go to `ints_`. A value is
+    /// looked up in both places, so where it went never splits one node in two.
+    template <class AddKey>
+    std::uint32_t small_index(std::uint64_t v, bool& fresh, AddKey&& add_key) {
+        if (v < dense_.size()) {
+            std::uint32_t& slot = dense_[static_cast<std::size_t>(v)];
+            if (slot != absent) {
+                fresh = false;
+                return slot;
+            }
+            if (const std::uint32_t* p = ints_.find(v)) {  // placed before the table grew
+                fresh = false;
+                return *p;
+            }
+            fresh = true;
+            add_key();
+            slot = static_cast<std::uint32_t>(keys_.size() - 1);
+            return slot;
         }
-        std::uint32_t& slot = dense_[static_cast<std::size_t>(v)];
-        fresh = slot == absent;
-        return slot;
+        std::size_t cap = dense_.empty() ? 1024 : dense_.size();
+        while (cap <= v) cap *= 2;
+        const std::size_t allowed = std::max<std::size_t>(std::size_t{1} << 16, 64 * (keys_.size() + 1));
+        if (cap <= allowed) {
+            if (const std::uint32_t* p = ints_.find(v)) {
+                fresh = false;
+                return *p;
+            }
+            dense_.resize(cap, absent);
+            fresh = true;
+            add_key();
+            dense_[static_cast<std::size_t>(v)] = static_cast<std::uint32_t>(keys_.size() - 1);
+            return dense_[static_cast<std::size_t>(v)];
+        }
+        auto [val, ins] = ints_.try_emplace(v, static_cast<std::uint32_t>(keys_.size()));
+        fresh = ins;
+        if (ins) add_key();
+        return *val;
     }
 
     static constexpr std::uint64_t dense_limit = std::uint64_t{1} << 25;  // a table of at most 128 MiB
