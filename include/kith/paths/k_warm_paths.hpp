@@ -178,7 +178,9 @@ struct backward_ball {
         }
         std::make_heap(heap.begin(), heap.end(), later);
         while (!heap.empty() && heap.front().first < rho) {
-            const auto [d, u] = heap.front();
+            // Not a structured binding: the lambda below uses d, and clang < 16 cannot capture one.
+            const Cost d = heap.front().first;
+            const std::uint32_t u = heap.front().second;
             std::pop_heap(heap.begin(), heap.end(), later);
             heap.pop_back();
             if (d > dist[u]) continue;
