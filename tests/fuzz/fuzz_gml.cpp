@@ -1,8 +1,8 @@
-// tests/fuzz/fuzz_gml.cpp -- libFuzzer target for the two small loaders: the GML reader
-// (`read_gml`, Newman's network files) and the node-name reader (`read_node_names`, "id name"
-// companion files of edge lists).
+// tests/fuzz/fuzz_gml.cpp -- libFuzzer target for the small loaders: the GML reader
+// (`read_gml`, Newman's network files), the node-name reader (`read_node_names`, "id name"
+// companion files of edge lists) and the SNAP ego circles reader (`read_snap_circles`).
 //
-// Input: byte 0 picks the reader and its options (GML: default warmth including values the
+// Input: byte 0 picks the reader (bit 0: GML; else bit 3 picks names or circles) and its options (GML: default warmth including values the
 // option check must reject, weight mapping, weight key; node names: create_missing, comment
 // characters); the rest is the file, read through the public istream overloads.
 // The target network already holds people whose keys are tokens of the seed files ("0", "1",
@@ -13,6 +13,7 @@
 #include <kith/core/error.hpp>
 #include <kith/io/gml.hpp>
 #include <kith/io/node_names.hpp>
+#include <kith/io/snap_ego.hpp>
 #include <kith/network.hpp>
 #include <kith/snapshot.hpp>
 
@@ -71,6 +72,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (net.person_count() != before.person_count() + rep.people) fail("gml: people count != report");
             if (net.tie_count() > before.tie_count() + rep.ties) fail("gml: more new ties than the report says");
             if (rep.edges < rep.duplicates + rep.self_loops) fail("gml: edges < duplicates + self-loops");
+        } else if (b0 & 8u) {
+            snap_circles_options opt;
+            opt.create_people = (b0 & 2u) != 0;
+            if (b0 & 4u) opt.group_prefix = std::string("c/");
+            const snap_circles_report rep = read_snap_circles(net, in, "fuzz.circles", opt);
+            if (net.person_count() != before.person_count() + rep.people) fail("circles: people count != report");
+            if (net.group_count() != before.group_count() + rep.groups) fail("circles: group count != report");
+            if (rep.groups > rep.circles) fail("circles: more groups than circles");
+            if (!opt.create_people && rep.people != 0) fail("circles: people created without create_people");
         } else {
             node_names_options opt;
             opt.create_missing = (b0 & 2u) != 0;
