@@ -13,6 +13,7 @@
 #include <boost/property_map/function_property_map.hpp>
 
 #include <limits>
+#include <string>
 #include <vector>
 
 using namespace kith;
@@ -185,6 +186,41 @@ TEST_CASE("k warm paths: random graphs against the oracle, with and without dive
     CHECK(truncated > 0);  // the search limit binds rarely on these small graphs, but it is exercised
 }
 
+TEST_CASE("k warm paths: distinct first introducers and disjoint paths, one pair, against the oracle", "[paths]") {
+    // One source, one target, no hop cap: distinct first introducers run one origin-tagged
+    // search (detail/k_first_search.hpp), k up to 8 to make the per-vertex cap of k labels bind.
+    // Equal costs are common (hop factor 1, coarse warmths), so the tie-break is exercised.
+    std::mt19937_64 rng(4242);
+    path_workspace ws;
+    int multi = 0;
+    for (int round = 0; round < 250; ++round) {
+        kith_test::random_case rc = kith_test::make_random_case(rng);
+        const snapshot& s = *rc.snap;
+        for (int q = 0; q < 4; ++q) {
+            kith_test::random_query rq = kith_test::make_random_query(rng, rc);
+            rq.from.resize(1);
+            rq.to.resize(1);
+            if (rq.from[0] == rq.to[0]) continue;
+            rq.opt.max_hops.reset();
+            rq.k = 1 + rng() % 8;
+            const auto all = kith_test::oracle_all(s, rq);
+            k_paths_options ko;
+            ko.diversity = q % 2 == 0 ? path_diversity::distinct_first_introducer : path_diversity::limited_overlap;
+            ko.max_overlap = 0.0;
+            const auto got = find_k_warm_paths(s, rq.from, rq.to, rq.k, rq.opt, ko, ws);
+            const auto want = greedy(all, ko, rq.k);
+            INFO("round " << round << " query " << q << " k " << rq.k);
+            REQUIRE(got.size() == want.size());
+            for (std::size_t i = 0; i < got.size(); ++i) {
+                CHECK(vertices_of(s, got[i].people) == want[i].verts);
+                CHECK(got[i].cost_units == want[i].cost);
+            }
+            multi += got.size() > 2;
+        }
+    }
+    CHECK(multi > 100);
+}
+
 TEST_CASE("k warm paths: the generic tier on a hand fixture (floating warmths)", "[paths]") {
     // The fixture above as a Boost.Graph adjacency_list with double warmths.
     using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
@@ -251,6 +287,63 @@ TEST_CASE("k warm paths: the generic tier on a hand fixture (floating warmths)",
     REQUIRE_THROWS_AS(
         find_k_warm_paths(bad, 0, 1, 2, boost::get(boost::edge_weight, bad), boost::get(boost::vertex_index, bad)),
         invalid_tie);
+}
+
+namespace {
+
+/// The what() of the `E` thrown by f, or "" when nothing (or something else) is thrown.
+template <class E, class F>
+std::string message_of(F&& f) {
+    try {
+        f();
+    } catch (const E& e) {
+        return e.what();
+    } catch (...) {
+        return "";
+    }
+    return "";
+}
+
+bool names(const std::string& message, const std::string& fn) { return message.rfind(fn + ":", 0) == 0; }
+
+} // namespace
+
+TEST_CASE("k warm paths: generic-tier errors name the function called", "[paths]") {
+    // Both generic functions share one validation (prepare_generic_query): every error names
+    // the public function, and options are validated before an empty source or target set
+    // returns.
+    using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                                    boost::property<boost::edge_weight_t, double>>;
+    using P = std::vector<std::size_t>;
+    G g(3);
+    boost::add_edge(0, 1, 0.5, g);
+    boost::add_edge(1, 2, 1.5, g);  // a bad warmth, met only by a search
+    const auto w = boost::get(boost::edge_weight, g);
+    const auto idx = boost::get(boost::vertex_index, g);
+    const std::string k_tie = message_of<invalid_tie>([&] { find_k_warm_paths(g, 0, 2, 2, w, idx); });
+    CHECK(names(k_tie, "find_k_warm_paths"));
+    CHECK(names(message_of<invalid_tie>([&] { find_warm_path(g, 0, 2, w, idx); }), "find_warm_path"));
+    basic_path_options<std::size_t> o;
+    o.hop_factor = 0;
+    CHECK(names(message_of<invalid_argument>([&] { find_k_warm_paths(g, 0, 2, 2, w, idx, o); }), "find_k_warm_paths"));
+    o = {};
+    o.avoid = {7};
+    CHECK(names(message_of<invalid_argument>([&] { find_k_warm_paths(g, 0, 2, 2, w, idx, o); }), "find_k_warm_paths"));
+    // Validated first: an empty target set with a bad avoided vertex throws (both functions).
+    CHECK(names(message_of<invalid_argument>([&] { find_k_warm_paths(g, P{0}, P{}, 2, w, idx, o); }),
+                "find_k_warm_paths"));
+    CHECK(names(message_of<invalid_argument>([&] { find_warm_path(g, P{0}, P{}, w, idx, o); }), "find_warm_path"));
+    o = {};
+    o.introducer_factor = {{1, 1.5}};
+    CHECK(names(message_of<invalid_argument>([&] { find_k_warm_paths(g, P{}, P{2}, 2, w, idx, o); }),
+                "find_k_warm_paths"));
+    o = {};
+    auto shifted = boost::make_function_property_map<std::size_t, std::size_t>([](std::size_t v) { return v + 10; });
+    CHECK(names(message_of<invalid_argument>([&] { find_k_warm_paths(g, 0, 2, 2, w, shifted); }), "find_k_warm_paths"));
+    // Valid options and an empty set: no path, no error.
+    boost::put(w, boost::edge(1, 2, g).first, 0.5);
+    CHECK(find_k_warm_paths(g, P{}, P{2}, 2, w, idx).empty());
+    CHECK(find_k_warm_paths(g, 0, 2, 2, w, idx).size() == 1);
 }
 
 TEST_CASE("k warm paths: generic tier equals the snapshot tier on random graphs", "[paths]") {

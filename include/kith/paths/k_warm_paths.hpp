@@ -36,6 +36,7 @@
 
 #include <kith/core/error.hpp>
 #include <kith/core/ids.hpp>
+#include <kith/paths/detail/k_first_search.hpp>
 #include <kith/paths/detail/path_search.hpp>
 #include <kith/paths/warm_path.hpp>
 #include <kith/snapshot.hpp>
@@ -448,6 +449,15 @@ template <class Cost, class Generation, class Adj>
 std::vector<found_path<Cost>> distinct_first_paths(search_store<Generation>& st, const Adj& adj, std::size_t n,
                                                    const search_spec<Cost>& base, bool bidirectional,
                                                    std::size_t k) {
+    if constexpr (Adj::sorted) {
+        // One source, one target, uncapped, symmetric arcs: one search (k_first_search.hpp).
+        if (bidirectional && !base.capped && base.starts.size() == 1 && base.ends.size() == 1 &&
+            base.starts[0] != base.ends[0] && base.removed.empty() && base.banned_arcs.empty() &&
+            base.no_first.empty()) {
+            ++k_paths_counters().searches;
+            return k_first_search<Cost, Adj>(adj, base, k).run(n);
+        }
+    }
     std::vector<found_path<Cost>> kept;
     search_spec<Cost> spec = base;
     std::vector<std::uint32_t> zero;  // people whose 0-hop path (source == target) was kept
@@ -499,79 +509,29 @@ std::vector<warm_path> snapshot_k_paths(const snapshot& s, const char* fn, const
     return out;
 }
 
-/// The generic tier: validates like `find_warm_path` (generic), runs `k_paths` one way over the
-/// graph's out-edges and converts the paths.
+/// The generic tier: validates as the generic `find_warm_path` (`prepare_generic_query`, errors
+/// naming find_k_warm_paths), runs `k_paths` one way over the graph's out-edges and converts
+/// the paths.
 template <class Graph, class WarmthMap, class IndexMap, class ArcFilter, class V>
 std::vector<basic_warm_path<V>> generic_k_paths(const Graph& g, const std::vector<V>& from, const std::vector<V>& to,
                                                 std::size_t k, WarmthMap w, IndexMap idx,
                                                 const basic_path_options<V>& opt, const k_paths_options& kopt,
                                                 ArcFilter usable) {
-    using boost::get;
     using Cost = generic_cost_t<WarmthMap>;
+    using Adj = generic_arcs<Graph, WarmthMap, IndexMap, ArcFilter>;
     const char* fn = "find_k_warm_paths";
     check_k_options(fn, kopt);
-    check_factor(fn, "hop_factor", opt.hop_factor);
-    check_min_warmth(fn, opt.min_tie_warmth);
-    if (opt.asker)
-        throw invalid_argument(std::string(fn) +
-                               ": `asker` is set, but the generic tier has no visibility; pass an arc filter instead");
-    const std::size_t n = static_cast<std::size_t>(num_vertices(g));
-    std::vector<V> verts(n);
-    auto index_of = [&](const V& v, const char* role) -> std::uint32_t {
-        const auto i = static_cast<std::size_t>(get(idx, v));
-        if (i >= n)
-            throw invalid_argument(std::string(fn) + ": " + role + " vertex index " + std::to_string(i) +
-                                   " is outside [0, " + std::to_string(n) + ")");
-        return static_cast<std::uint32_t>(i);
-    };
-    {
-        auto range = vertices(g);
-        for (auto it = range.first; it != range.second; ++it) verts[index_of(*it, "graph")] = *it;
-    }
-    auto to_cost = [](double f) -> Cost {
-        if constexpr (std::is_same<Cost, double>::value) return -std::log(f);
-        else return factor_to_units(f);
-    };
+    std::vector<V> verts;
     search_spec<Cost> base;
-    for (const V& v : from) base.starts.push_back(index_of(v, "source"));
-    for (const V& v : to) base.ends.push_back(index_of(v, "target"));
-    sort_unique(base.starts);
-    sort_unique(base.ends);
-    for (const V& v : opt.avoid) base.blocked.push_back(index_of(v, "avoided"));
-    for (const auto& [v, f] : opt.introducer_factor) {
-        const std::uint32_t i = index_of(v, "introducer");
-        check_factor(fn, "introducer factor", f);
-        base.extras.emplace_back(i, to_cost(f));
-    }
+    const Adj adj = prepare_generic_query(fn, g, from, to, w, idx, opt, usable, verts, base);
     std::vector<basic_warm_path<V>> out;
     if (base.starts.empty() || base.ends.empty()) return out;
     base.blocked.insert(base.blocked.end(), base.starts.begin(), base.starts.end());
     base.blocked.insert(base.blocked.end(), base.ends.begin(), base.ends.end());
-    base.hop = to_cost(opt.hop_factor);
-    base.capped = opt.max_hops.has_value();
-    if (opt.max_hops) base.max_hops = static_cast<std::uint32_t>(std::min<std::size_t>(*opt.max_hops, npos32 - 1));
-    using Adj = generic_arcs<Graph, WarmthMap, IndexMap, ArcFilter>;
-    Adj adj{&g, w, idx, usable, &verts, opt.min_tie_warmth, max_units_for_min_warmth(opt.min_tie_warmth)};
     search_store<std::uint32_t> st;
-    const auto paths = k_paths(st, adj, n, base, false, k, kopt);
+    const auto paths = k_paths(st, adj, verts.size(), base, false, k, kopt);
     out.reserve(paths.size());
-    for (const auto& f : paths) {
-        basic_warm_path<V> r;
-        r.people.reserve(f.verts.size());
-        for (std::uint32_t i : f.verts) r.people.push_back(verts[i]);
-        for (Cost c : f.arcs) {
-            if constexpr (std::is_same<Cost, double>::value) r.tie_warmth.push_back(std::exp(-c));
-            else r.tie_warmth.push_back(snapshot::cost_to_warmth(static_cast<double>(c)));
-        }
-        if constexpr (std::is_same<Cost, double>::value) {
-            r.log_warmth = -f.cost;
-        } else {
-            r.cost_units = f.cost;
-            r.log_warmth = -static_cast<double>(f.cost) / snapshot::cost_scale;
-        }
-        r.warmth = std::exp(r.log_warmth);
-        out.push_back(std::move(r));
-    }
+    for (const auto& f : paths) out.push_back(to_generic_warm_path(f, verts));
     return out;
 }
 

@@ -275,6 +275,7 @@ struct generic_arcs {
     const std::vector<V>* verts = nullptr;
     double min_warmth = 0;
     std::int64_t max_units = 0;
+    const char* fn = "find_warm_path";  ///< the public function named in errors
     static constexpr bool sorted = false;
 
     template <class F>
@@ -289,13 +290,13 @@ struct generic_arcs {
             if constexpr (std::is_same<Cost, double>::value) {
                 const double wx = static_cast<double>(x);
                 if (!(wx > 0.0 && wx <= 1.0))
-                    throw invalid_tie("find_warm_path: edge warmth " + format_double(wx) + " is outside (0,1]");
+                    throw invalid_tie(std::string(fn) + ": edge warmth " + format_double(wx) + " is outside (0,1]");
                 if (wx < min_warmth) continue;
                 c = -std::log(wx);
             } else {
                 if constexpr (std::is_signed<decltype(x)>::value) {
                     if (x < 0)
-                        throw invalid_tie("find_warm_path: edge cost " + std::to_string(x) + " units is negative");
+                        throw invalid_tie(std::string(fn) + ": edge cost " + std::to_string(x) + " units is negative");
                 }
                 if (static_cast<std::uint64_t>(x) > static_cast<std::uint64_t>(std::max<std::int64_t>(max_units, -1)) ||
                     max_units < 0)
@@ -304,28 +305,33 @@ struct generic_arcs {
             }
             const auto t = static_cast<std::size_t>(get(idx, target(e, *g)));
             if (t >= verts->size())
-                throw invalid_argument("find_warm_path: vertex index " + std::to_string(t) + " is outside [0, " +
+                throw invalid_argument(std::string(fn) + ": vertex index " + std::to_string(t) + " is outside [0, " +
                                        std::to_string(verts->size()) + ")");
             if (!f(static_cast<std::uint32_t>(t), c)) return;
         }
     }
 };
 
+/// Validates a generic-tier query for the function `fn` (named in every error) and fills the
+/// vertex table `verts` (index -> descriptor), `spec` (sorted unique starts and ends, blocked =
+/// the avoided people, extras, hop cost, cap) and returns the adjacency (which points at
+/// `verts`). Everything is validated before the caller looks at empty source or target sets.
+/// Throws invalid_argument for bad options, a set asker, or an index outside [0, num_vertices).
 template <class Graph, class WarmthMap, class IndexMap, class ArcFilter, class V>
-std::optional<basic_warm_path<V>> generic_best_path(const Graph& g, const std::vector<V>& from,
-                                                    const std::vector<V>& to, WarmthMap w, IndexMap idx,
-                                                    const basic_path_options<V>& opt, ArcFilter usable) {
+generic_arcs<Graph, WarmthMap, IndexMap, ArcFilter>
+prepare_generic_query(const char* fn, const Graph& g, const std::vector<V>& from, const std::vector<V>& to,
+                      WarmthMap w, IndexMap idx, const basic_path_options<V>& opt, ArcFilter usable,
+                      std::vector<V>& verts, search_spec<generic_cost_t<WarmthMap>>& spec) {
     using boost::get;
     using Cost = generic_cost_t<WarmthMap>;
-    const char* fn = "find_warm_path";
     check_factor(fn, "hop_factor", opt.hop_factor);
     check_min_warmth(fn, opt.min_tie_warmth);
     if (opt.asker)
-        throw invalid_argument("find_warm_path: `asker` is set, but the generic tier has no visibility; "
-                               "pass an arc filter instead");
+        throw invalid_argument(std::string(fn) +
+                               ": `asker` is set, but the generic tier has no visibility; pass an arc filter instead");
     const std::size_t n = static_cast<std::size_t>(num_vertices(g));
-    std::vector<V> verts(n);
-    auto index_of = [&](V v, const char* role) -> std::uint32_t {
+    verts.assign(n, V{});
+    auto index_of = [&](const V& v, const char* role) -> std::uint32_t {
         const auto i = static_cast<std::size_t>(get(idx, v));
         if (i >= n)
             throw invalid_argument(std::string(fn) + ": " + role + " vertex index " + std::to_string(i) +
@@ -340,12 +346,11 @@ std::optional<basic_warm_path<V>> generic_best_path(const Graph& g, const std::v
         if constexpr (std::is_same<Cost, double>::value) return -std::log(f);
         else return factor_to_units(f);
     };
-    search_spec<Cost> spec;
+    spec.clear();
     for (const V& v : from) spec.starts.push_back(index_of(v, "source"));
     for (const V& v : to) spec.ends.push_back(index_of(v, "target"));
     sort_unique(spec.starts);
     sort_unique(spec.ends);
-    if (spec.starts.empty() || spec.ends.empty()) return std::nullopt;
     for (const V& v : opt.avoid) spec.blocked.push_back(index_of(v, "avoided"));
     for (const auto& [v, f] : opt.introducer_factor) {
         const std::uint32_t i = index_of(v, "introducer");
@@ -355,26 +360,46 @@ std::optional<basic_warm_path<V>> generic_best_path(const Graph& g, const std::v
     spec.hop = to_cost(opt.hop_factor);
     spec.capped = opt.max_hops.has_value();
     if (opt.max_hops) spec.max_hops = static_cast<std::uint32_t>(std::min<std::size_t>(*opt.max_hops, npos32 - 1));
-    using Adj = generic_arcs<Graph, WarmthMap, IndexMap, ArcFilter>;
-    Adj adj{&g, w, idx, usable, &verts, opt.min_tie_warmth, max_units_for_min_warmth(opt.min_tie_warmth)};
-    search_store<std::uint32_t> st;
-    label_search<Cost, std::uint32_t, Adj> search(st, adj, spec, false);
-    auto f = search.run(n);
-    if (!f) return std::nullopt;
+    return generic_arcs<Graph, WarmthMap, IndexMap, ArcFilter>{
+        &g, w, idx, usable, &verts, opt.min_tie_warmth, max_units_for_min_warmth(opt.min_tie_warmth), fn};
+}
+
+/// Converts an engine path of the generic tier to a basic_warm_path (descriptors from `verts`).
+template <class V, class Cost>
+basic_warm_path<V> to_generic_warm_path(const found_path<Cost>& f, const std::vector<V>& verts) {
     basic_warm_path<V> out;
-    for (std::uint32_t i : f->verts) out.people.push_back(verts[i]);
-    for (Cost c : f->arcs) {
+    out.people.reserve(f.verts.size());
+    for (std::uint32_t i : f.verts) out.people.push_back(verts[i]);
+    out.tie_warmth.reserve(f.arcs.size());
+    for (Cost c : f.arcs) {
         if constexpr (std::is_same<Cost, double>::value) out.tie_warmth.push_back(std::exp(-c));
         else out.tie_warmth.push_back(snapshot::cost_to_warmth(static_cast<double>(c)));
     }
     if constexpr (std::is_same<Cost, double>::value) {
-        out.log_warmth = -f->cost;
+        out.log_warmth = -f.cost;
     } else {
-        out.cost_units = f->cost;
-        out.log_warmth = -static_cast<double>(f->cost) / snapshot::cost_scale;
+        out.cost_units = f.cost;
+        out.log_warmth = -static_cast<double>(f.cost) / snapshot::cost_scale;
     }
     out.warmth = std::exp(out.log_warmth);
     return out;
+}
+
+template <class Graph, class WarmthMap, class IndexMap, class ArcFilter, class V>
+std::optional<basic_warm_path<V>> generic_best_path(const Graph& g, const std::vector<V>& from,
+                                                    const std::vector<V>& to, WarmthMap w, IndexMap idx,
+                                                    const basic_path_options<V>& opt, ArcFilter usable) {
+    using Cost = generic_cost_t<WarmthMap>;
+    using Adj = generic_arcs<Graph, WarmthMap, IndexMap, ArcFilter>;
+    std::vector<V> verts;
+    search_spec<Cost> spec;
+    const Adj adj = prepare_generic_query("find_warm_path", g, from, to, w, idx, opt, usable, verts, spec);
+    if (spec.starts.empty() || spec.ends.empty()) return std::nullopt;
+    search_store<std::uint32_t> st;
+    label_search<Cost, std::uint32_t, Adj> search(st, adj, spec, false);
+    auto f = search.run(verts.size());
+    if (!f) return std::nullopt;
+    return to_generic_warm_path(*f, verts);
 }
 
 } // namespace detail
