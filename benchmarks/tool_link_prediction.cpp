@@ -25,6 +25,7 @@
 #include <iostream>
 #include <random>
 #include <sstream>
+#include <tuple>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -89,6 +90,7 @@ struct pair_sample {
 struct result_row {
     std::string dataset, score;
     double auc_random = 0, auc_hard = 0, p10 = 0, hits10 = 0, mrr = 0;
+    double auc_lo = 0, auc_hi = 0, p10_lo = 0, p10_hi = 0;  // bootstrap 95% intervals
 };
 
 double auc(const std::vector<double>& pos, const std::vector<double>& neg) {
@@ -102,6 +104,53 @@ double auc(const std::vector<double>& pos, const std::vector<double>& neg) {
         s += static_cast<double>(lo) + 0.5 * static_cast<double>(hi - lo);
     }
     return s / (static_cast<double>(pos.size()) * static_cast<double>(n.size()));
+}
+
+// Bootstrap 95% interval of the AUC (positives and negatives resampled independently, 1,000
+// resamples, fixed seed): one pass over the pooled scores sorted once, weighted by the resample's
+// multiplicities, so a resample costs O(P + N).
+std::pair<double, double> auc_interval(const std::vector<double>& pos, const std::vector<double>& neg) {
+    if (pos.empty() || neg.empty()) return {0, 0};
+    std::vector<std::pair<double, std::uint32_t>> all;  // (score, index; negatives offset by P)
+    const auto P = static_cast<std::uint32_t>(pos.size()), N = static_cast<std::uint32_t>(neg.size());
+    for (std::uint32_t i = 0; i < P; ++i) all.emplace_back(pos[i], i);
+    for (std::uint32_t i = 0; i < N; ++i) all.emplace_back(neg[i], P + i);
+    std::sort(all.begin(), all.end());
+    std::mt19937_64 rng(777);
+    std::vector<std::uint32_t> cnt(P + N);
+    std::vector<double> est;
+    for (int b = 0; b < 1000; ++b) {
+        std::fill(cnt.begin(), cnt.end(), 0u);
+        for (std::uint32_t i = 0; i < P; ++i) ++cnt[rng() % P];
+        for (std::uint32_t i = 0; i < N; ++i) ++cnt[P + rng() % N];
+        double below = 0, s = 0;
+        for (std::size_t i = 0; i < all.size();) {
+            std::size_t j = i;
+            double np = 0, nn = 0;
+            for (; j < all.size() && all[j].first == all[i].first; ++j)
+                (all[j].second < P ? np : nn) += cnt[all[j].second];
+            s += np * (below + 0.5 * nn);
+            below += nn;
+            i = j;
+        }
+        est.push_back(s / (static_cast<double>(P) * N));
+    }
+    std::sort(est.begin(), est.end());
+    return {est[25], est[974]};
+}
+
+// Bootstrap 95% interval of a mean over query people (1,000 resamples, fixed seed).
+std::pair<double, double> mean_interval(const std::vector<double>& x) {
+    if (x.empty()) return {0, 0};
+    std::mt19937_64 rng(778);
+    std::vector<double> est;
+    for (int b = 0; b < 1000; ++b) {
+        double s = 0;
+        for (std::size_t i = 0; i < x.size(); ++i) s += x[rng() % x.size()];
+        est.push_back(s / static_cast<double>(x.size()));
+    }
+    std::sort(est.begin(), est.end());
+    return {est[25], est[974]};
 }
 
 std::uint64_t mix(std::uint64_t x) {
@@ -128,11 +177,13 @@ std::vector<result_row> evaluate(const std::string& dataset, const kith::snapsho
     std::vector<std::uint32_t> pool;
     for (std::uint32_t v = 0; v < n; ++v)
         if (s.degree(v) > 0) pool.push_back(v);
-    const std::size_t m = quick ? 500 : 2000;
+    // Every positive (500 with --quick), and as many random and hard negatives (at least 2,000).
+    const std::size_t mp = quick ? 500 : positives.size();
+    const std::size_t m = quick ? 500 : std::max<std::size_t>(2000, positives.size());
     std::vector<pair_sample> pairs;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pos = positives;
     std::shuffle(pos.begin(), pos.end(), rng);
-    for (std::size_t i = 0; i < pos.size() && i < m; ++i) pairs.push_back({pos[i].first, pos[i].second, 1});
+    for (std::size_t i = 0; i < pos.size() && i < mp; ++i) pairs.push_back({pos[i].first, pos[i].second, 1});
     for (std::size_t i = 0; i < m;) {
         const auto a = pool[rng() % pool.size()], b = pool[rng() % pool.size()];
         if (a == b || future.count(key(a, b))) continue;
@@ -185,8 +236,9 @@ std::vector<result_row> evaluate(const std::string& dataset, const kith::snapsho
     for (auto& [u, l] : by_user) users.push_back(u);
     std::sort(users.begin(), users.end());
     std::shuffle(users.begin(), users.end(), rng);
-    if (users.size() > (quick ? 60u : 300u)) users.resize(quick ? 60u : 300u);
+    if (users.size() > (quick ? 60u : 1000u)) users.resize(quick ? 60u : 1000u);
     std::vector<double> p10(k, 0), hits(k, 0), mrr(k, 0);
+    std::vector<std::vector<double>> p10_each(k);
     std::vector<std::pair<double, std::uint64_t>> cand;
     for (auto u : users) {
         for (auto w : {kith::link_weighting::unweighted, kith::link_weighting::warmth}) {
@@ -215,6 +267,7 @@ std::vector<result_row> evaluate(const std::string& dataset, const kith::snapsho
                     if (!have || better(x, best_pos)) best_pos = x, have = true;
                 }
                 p10[c] += found / 10.0;
+                p10_each[c].push_back(found / 10.0);
                 hits[c] += found > 0;
                 if (have) {
                     std::size_t rank = 1;
@@ -236,6 +289,8 @@ std::vector<result_row> evaluate(const std::string& dataset, const kith::snapsho
         r.p10 = p10[c] / nu;
         r.hits10 = hits[c] / nu;
         r.mrr = mrr[c] / nu;
+        std::tie(r.auc_lo, r.auc_hi) = auc_interval(ps[c], rn[c]);
+        std::tie(r.p10_lo, r.p10_hi) = mean_interval(p10_each[c]);
         rows.push_back(r);
     }
     std::fprintf(stderr, "%s: %zu people, %zu ties, %zu positives, %zu query people\n", dataset.c_str(),
@@ -245,6 +300,7 @@ std::vector<result_row> evaluate(const std::string& dataset, const kith::snapsho
 
 using blend = std::pair<double, double>;  // (activity_weight, novelty_weight)
 double novelty_days = 0;                   // 0: the library's default
+std::string only;                          // --only: run the datasets whose name contains this
 
 std::vector<scorer> make_scorers(bool weighted_too, const std::vector<blend>& gammas) {
     std::vector<scorer> out;
@@ -280,8 +336,30 @@ std::vector<scorer> make_scorers(bool weighted_too, const std::vector<blend>& ga
 
 const kith::timestamp epoch0 = kith::make_timestamp(2020, 1, 1);
 
+// "kith calibrated": kith's default blend fitted by calibrate_people_to_meet on the training
+// history alone (`before`: the training network as of an inner split; `after`: the training
+// network), then evaluated at the real split like every other score.
+scorer calibrated_scorer(const std::string& dataset, const kith::snapshot& before, const kith::snapshot& after) {
+    const auto t0 = std::chrono::steady_clock::now();
+    kith::people_to_meet_calibration_options co;
+    if (const char* h = std::getenv("KITH_HARD_WEIGHT")) co.hard_weight = std::strtod(h, nullptr);
+    const kith::people_to_meet_calibration c = kith::calibrate_people_to_meet(before, after, {}, co);
+    std::fprintf(stderr,
+                 "%s: calibrated on %zu new ties, %zu + %zu non-ties: %s, activity %g, novelty %g, %g days "
+                 "(training objective %.4f -> %.4f, %zu settings, %.2f s)\n",
+                 dataset.c_str(), c.positives, c.random_negatives, c.hard_negatives,
+                 c.options.weighting == kith::link_weighting::warmth ? "warmth" : "unweighted", c.options.activity_weight,
+                 c.options.novelty_weight, c.options.novelty_days, c.objective_before, c.objective_after,
+                 c.settings_tried, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    scorer sc;
+    sc.name = "**kith calibrated**";
+    sc.opt = c.options;
+    return sc;
+}
+
 void random_split(const std::string& dir, const std::string& name, const std::string& file,
                   const std::vector<blend>& gammas, bool quick, std::vector<result_row>& rows) {
+    if (!only.empty() && name.find(only) == std::string::npos) return;
     std::vector<raw_edge> raw;
     std::uint32_t n = 0;
     if (!read_edges(dir + "/" + file, false, raw, n)) {
@@ -306,10 +384,20 @@ void random_split(const std::string& dir, const std::string& name, const std::st
         if (s.degree(edges[i].first) > 0 && s.degree(edges[i].second) > 0) pos.push_back(edges[i]);
     auto r = evaluate(name, s, pos, all, make_scorers(false, gammas), quick);
     rows.insert(rows.end(), r.begin(), r.end());
+    // Inner split for the calibration: another 10% of the training ties held out.
+    kith::network inner;
+    inner.reserve(n, edges.size());
+    for (std::uint32_t i = 0; i < n; ++i) inner.add_person({std::to_string(i), "", "", "", {}});
+    for (std::size_t i = 2 * test; i < edges.size(); ++i)
+        inner.set_warmth(kith::person_id(edges[i].first), kith::person_id(edges[i].second), 0.5);
+    const kith::snapshot before(inner, epoch0);
+    r = evaluate(name, s, pos, all, {calibrated_scorer(name, before, s)}, quick);
+    rows.insert(rows.end(), r.begin(), r.end());
 }
 
 void temporal_split(const std::string& dir, const std::string& name, const std::string& file,
                     const std::vector<blend>& gammas, bool quick, std::vector<result_row>& rows) {
+    if (!only.empty() && name.find(only) == std::string::npos) return;
     std::vector<raw_edge> raw;
     std::uint32_t n = 0;
     if (!read_edges(dir + "/" + file, true, raw, n)) {
@@ -348,6 +436,27 @@ void temporal_split(const std::string& dir, const std::string& name, const std::
     }
     auto r = evaluate(name, s, pos, all, sc, quick);
     rows.insert(rows.end(), r.begin(), r.end());
+    // Inner split for the calibration: the last quarter of the training interactions.
+    std::vector<double> tt;
+    for (auto& e : raw)
+        if (e.t < split) tt.push_back(e.t);
+    std::nth_element(tt.begin(), tt.begin() + static_cast<std::ptrdiff_t>(tt.size() * 3 / 4), tt.end());
+    const double inner_split = tt[tt.size() * 3 / 4];
+    kith::network inner;
+    for (std::uint32_t i = 0; i < n; ++i) inner.add_person({std::to_string(i), "", "", "", {}});
+    for (auto& e : raw) {
+        if (e.u == e.v || !(e.t < inner_split)) continue;
+        kith::interaction x;
+        x.a = kith::person_id(e.u);
+        x.b = kith::person_id(e.v);
+        x.when = kith::from_unix(static_cast<std::int64_t>(e.t));
+        x.via = kith::channel::message;
+        x.initiator = x.a;
+        inner.record(x);
+    }
+    const kith::snapshot before(inner, kith::from_unix(static_cast<std::int64_t>(inner_split)));
+    r = evaluate(name, s, pos, all, {calibrated_scorer(name, before, s)}, quick);
+    rows.insert(rows.end(), r.begin(), r.end());
 }
 
 } // namespace
@@ -370,6 +479,8 @@ int main(int argc, char** argv) {
             }
         } else if (a == "--novelty-days" && i + 1 < argc) {
             novelty_days = std::strtod(argv[++i], nullptr);
+        } else if (a == "--only" && i + 1 < argc) {
+            only = argv[++i];
         } else if (a == "--quick") {
             quick = true;
         } else {
@@ -384,11 +495,12 @@ int main(int argc, char** argv) {
     random_split(dir, "CA-GrQc (random)", "snap-ca-grqc/CA-GrQc.txt", gammas, quick, rows);
     temporal_split(dir, "CollegeMsg (temporal)", "snap-collegemsg/CollegeMsg.txt", gammas, quick, rows);
     temporal_split(dir, "Bitcoin-OTC (temporal)", "snap-bitcoin-otc/soc-sign-bitcoinotc.csv", gammas, quick, rows);
-    std::printf("| dataset | score | AUC (random neg.) | AUC (hard neg.) | P@10 | hits@10 | MRR |\n");
+    std::printf("| dataset | score | AUC (random neg.) [95%% CI] | AUC (hard neg.) | P@10 [95%% CI] | hits@10 | MRR |\n");
     std::printf("|---|---|---|---|---|---|---|\n");
     for (auto& r : rows)
-        std::printf("| %s | %s | %.3f | %.3f | %.3f | %.3f | %.3f |\n", r.dataset.c_str(), r.score.c_str(), r.auc_random,
-                    r.auc_hard, r.p10, r.hits10, r.mrr);
+        std::printf("| %s | %s | %.3f [%.3f, %.3f] | %.3f | %.3f [%.3f, %.3f] | %.3f | %.3f |\n", r.dataset.c_str(),
+                    r.score.c_str(), r.auc_random, r.auc_lo, r.auc_hi, r.auc_hard, r.p10, r.p10_lo, r.p10_hi, r.hits10,
+                    r.mrr);
     std::fprintf(stderr, "total %.1f s\n",
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
     return 0;

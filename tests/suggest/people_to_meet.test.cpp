@@ -1,5 +1,6 @@
 // Tests of kith/suggest/people_to_meet.hpp: hand fixture, brute-force oracle over pairs on random
-// graphs (private ties, exclusions, every score), tier 1 == tier 2, monotonicity, errors.
+// graphs (private ties, exclusions, every score), tier 1 == tier 2, monotonicity, errors;
+// calibration of the default blend on a synthetic message history.
 #include "kith_catch.hpp"
 
 #include <kith/suggest/people_to_meet.hpp>
@@ -610,4 +611,185 @@ TEST_CASE("people to meet: errors", "[suggest]") {
     bad = {};
     bad.katz_beta = 0;
     REQUIRE_THROWS_AS(kith::suggest_people_to_meet(g, 0, get(boost::edge_weight, g), bad), kith::invalid_argument);
+}
+
+namespace {
+
+// A message history over 90 days (day 0 = now - 90 days): ordinary people tie to friends of
+// friends at any time; "newcomers" (ids from n/2, an eighth of everyone) start late (day 55) and
+// tie to each other and to random people, often. One or two hubs, some private ties. `before`
+// holds the interactions before day `cut`, frozen then; `after` every interaction, frozen at day 90.
+struct history {
+    kith::network before, after;
+    kith::timestamp t_before, t_after;
+};
+
+history make_history(std::mt19937_64& rng, int n, int cut) {
+    history h;
+    const kith::timestamp day0 = now - kith::days(90);
+    h.t_before = day0 + kith::days(cut);
+    h.t_after = now;
+    for (kith::network* net : {&h.before, &h.after})
+        for (int i = 0; i < n; ++i) net->add_person({"p" + std::to_string(i), "", "", "", {}});
+    std::vector<std::vector<std::uint32_t>> adj(static_cast<std::size_t>(n));
+    std::set<std::pair<std::uint32_t, std::uint32_t>> tied;
+    const auto un = static_cast<std::uint64_t>(n);
+    const std::uint32_t first_new = static_cast<std::uint32_t>(n / 2), last_new = first_new + static_cast<std::uint32_t>(n / 8);
+    auto is_new = [&](std::uint32_t x) { return x >= first_new && x < last_new; };
+    auto tie = [&](std::uint32_t a, std::uint32_t b, int day) {
+        if (a == b || !tied.insert({std::min(a, b), std::max(a, b)}).second) return;
+        adj[a].push_back(b);
+        adj[b].push_back(a);
+        const bool priv = rng() % 10 == 0;
+        const int k = 1 + static_cast<int>(rng() % 3);
+        bool seen_before = false;
+        for (int x = 0; x < k; ++x) {
+            const int d = std::min(89, day + static_cast<int>(rng() % 10));
+            const kith::interaction it{pid(a), pid(b), day0 + kith::days(d), kith::channel::message, pid(a), 2};
+            if (d < cut) h.before.record(it), seen_before = true;
+            h.after.record(it);
+        }
+        if (priv) {
+            h.after.set_visibility(pid(a), pid(b), kith::visibility{pid(a)});
+            if (seen_before) h.before.set_visibility(pid(a), pid(b), kith::visibility{pid(a)});
+        }
+    };
+    const int hubs = 1 + static_cast<int>(rng() % 2);
+    for (int day = 0; day < 90; ++day)
+        for (int e = 0; e < n / 10; ++e) {
+            const auto a = static_cast<std::uint32_t>(rng() % un);
+            if (rng() % 4 == 0) {
+                tie(a, static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(hubs)), day);
+            } else if (is_new(a)) {
+                if (day < 55) continue;
+                const auto b = rng() % 2 ? first_new + static_cast<std::uint32_t>(rng() % (last_new - first_new))
+                                         : static_cast<std::uint32_t>(rng() % un);
+                tie(a, b, day);
+            } else if (!adj[a].empty() && rng() % 3 != 0) {
+                const auto z = adj[a][rng() % adj[a].size()];
+                const auto b = adj[z][rng() % adj[z].size()];
+                if (!is_new(b) || day >= 55) tie(a, b, day);
+            } else if (rng() % 4 == 0) {
+                const auto b = static_cast<std::uint32_t>(rng() % un);
+                if (!is_new(b)) tie(a, b, day);
+            }
+        }
+    return h;
+}
+
+} // namespace
+
+TEST_CASE("people to meet: calibration fits the blend to the history and is deterministic", "[suggest]") {
+    std::mt19937_64 rng(4242);
+    const history h = make_history(rng, 240, 70);
+    const kith::snapshot before(h.before, h.t_before), after(h.after, h.t_after);
+    kith::people_to_meet_options start;  // the two-hop sum alone
+    start.activity_weight = 0;
+    start.novelty_weight = 0;
+    kith::people_to_meet_calibration_options co;
+    co.negatives = 500;
+    const auto c = kith::calibrate_people_to_meet(before, after, start, co);
+    // Positives: exactly the public ties of `after` that are new between two people with a public
+    // tie in `before` (brute force over pairs).
+    auto public_degree = [](const kith::snapshot& s, kith::snapshot::vertex_type v) {
+        std::size_t d = 0;
+        for (auto a = s.arc_begin(v); a != s.arc_end(v); ++a) d += !s.arc_is_private(a);
+        return d;
+    };
+    std::size_t fresh = 0;
+    for (kith::snapshot::vertex_type v = 0; v < after.num_people(); ++v)
+        for (auto a = after.arc_begin(v); a != after.arc_end(v); ++a) {
+            const auto t = after.arc_target(a);
+            if (t <= v || after.arc_is_private(a)) continue;
+            const auto bv = before.find_vertex(after.id_of(v)), bt = before.find_vertex(after.id_of(t));
+            if (bv && bt && public_degree(before, *bv) > 0 && public_degree(before, *bt) > 0 &&
+                !before.find_arc(*bv, *bt))
+                ++fresh;
+        }
+    REQUIRE(fresh > 50);
+    CHECK(c.positives == std::min<std::size_t>(fresh, co.max_positives));
+    CHECK(c.random_negatives == 500);
+    CHECK(c.hard_negatives == 500);
+    // New ties here come from newcomers making many new contacts: the priors must help.
+    CHECK(c.objective_after > c.objective_before + 0.01);
+    CHECK(c.options.activity_weight + c.options.novelty_weight > 0);
+    CHECK(c.objective_after == c.auc_random);  // hard_weight 0
+    CHECK(c.options.score == kith::link_score::kith_default);
+    CHECK(c.options.k == start.k);
+    CHECK(c.settings_tried > 1000);
+    // Deterministic: the same call gives the same fit.
+    const auto again = kith::calibrate_people_to_meet(before, after, start, co);
+    CHECK(again.options.activity_weight == c.options.activity_weight);
+    CHECK(again.options.novelty_weight == c.options.novelty_weight);
+    CHECK(again.options.novelty_days == c.options.novelty_days);
+    CHECK(again.options.weighting == c.options.weighting);
+    CHECK(again.objective_after == c.objective_after);
+    // Starting from the fitted options cannot do better (it is the first best of the grid or
+    // a local optimum of the ascent), and the objective mixes the two AUCs as documented.
+    const auto from_fit = kith::calibrate_people_to_meet(before, after, c.options, co);
+    CHECK(from_fit.objective_before == c.objective_after);
+    CHECK(from_fit.objective_after >= from_fit.objective_before);
+    co.hard_weight = 0.5;
+    const auto mixed = kith::calibrate_people_to_meet(before, after, start, co);
+    CHECK(mixed.objective_after == Approx(0.5 * (mixed.auc_random + mixed.auc_hard)));
+    CHECK(mixed.objective_after >= mixed.objective_before);
+    // The fitted weights rank the new ties of the history better than the start on the pairs.
+    CHECK(c.auc_random >= c.objective_before);
+}
+
+TEST_CASE("people to meet: the pruned pass equals the exhaustive pass with calibrated weights", "[suggest]") {
+    std::size_t compared = 0, pruned = 0;
+    for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+        std::mt19937_64 rng(seed * 7919);
+        const int n = 60 + static_cast<int>(rng() % 200);
+        const history h = make_history(rng, n, 60 + static_cast<int>(rng() % 20));
+        const kith::snapshot before(h.before, h.t_before), after(h.after, h.t_after);
+        kith::people_to_meet_calibration_options co;
+        co.negatives = 300;
+        co.hard_weight = static_cast<double>(rng() % 3) / 2.0;
+        const auto c = kith::calibrate_people_to_meet(before, after, {}, co);
+        INFO("seed " << seed << " activity " << c.options.activity_weight << " novelty " << c.options.novelty_weight
+                     << " days " << c.options.novelty_days);
+        kith::people_to_meet_workspace fast(after), slow(after);
+        slow.exhaustive_only = true;
+        for (int query = 0; query < 20; ++query) {
+            kith::people_to_meet_options opt = c.options;
+            opt.k = 1 + rng() % 16;
+            if (rng() % 4 == 0) opt.excluded.push_back(pid(static_cast<std::uint32_t>(rng() % 2)));  // a hub
+            const auto me = pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n)));
+            const auto got = kith::suggest_people_to_meet(after, me, opt, fast);
+            REQUIRE(got == kith::suggest_people_to_meet(after, me, opt, slow));
+            ++compared;
+            if (fast.used_fast_path && fast.contacts_spread < slow.contacts_spread) ++pruned;
+        }
+    }
+    INFO("pruned " << pruned << " of " << compared);
+    CHECK(pruned > 0);
+}
+
+TEST_CASE("people to meet: calibration without new ties, and its errors", "[suggest]") {
+    const kith::network net = hand_network();
+    const kith::snapshot s(net, now);
+    kith::people_to_meet_options start;
+    start.activity_weight = 3;
+    const auto c = kith::calibrate_people_to_meet(s, s, start);  // nothing new: nothing to fit
+    CHECK(c.positives == 0);
+    CHECK(c.options.activity_weight == 3);
+    CHECK(c.options.novelty_weight == start.novelty_weight);
+    CHECK(c.objective_after == 0);
+    kith::people_to_meet_options bad;
+    bad.score = kith::link_score::resource_allocation;
+    REQUIRE_THROWS_AS(kith::calibrate_people_to_meet(s, s, bad), kith::invalid_argument);
+    bad = {};
+    bad.activity_weight = -1;
+    REQUIRE_THROWS_AS(kith::calibrate_people_to_meet(s, s, bad), kith::invalid_argument);
+    kith::people_to_meet_calibration_options co;
+    co.hard_weight = 1.5;
+    REQUIRE_THROWS_AS(kith::calibrate_people_to_meet(s, s, {}, co), kith::invalid_argument);
+    co = {};
+    co.negatives = 0;
+    REQUIRE_THROWS_AS(kith::calibrate_people_to_meet(s, s, {}, co), kith::invalid_argument);
+    co = {};
+    co.novelty_days = {7.0, -1.0};
+    REQUIRE_THROWS_AS(kith::calibrate_people_to_meet(s, s, {}, co), kith::invalid_argument);
 }
