@@ -2,18 +2,19 @@
 // with hop caps, visibility, and the comparison of two snapshots.
 #include "kith_catch.hpp"
 
+#include "common/generic_fixture.hpp"
+
 #include <kith/metrics/health.hpp>
 #include <kith/paths/warm_path.hpp>
 
-#include <boost/graph/adjacency_list.hpp>
-
 #include <cmath>
-#include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
 namespace {
+
+using namespace kith_test_generic;  // bgraph, to_bgl, random_vertex, ...
 
 const kith::timestamp now = kith::make_timestamp(2026, 11, 1);
 kith::person_id pid(std::uint32_t v) { return kith::person_id(v); }
@@ -37,33 +38,6 @@ kith::network hand_network() {
     net.set_warmth(pid(1), pid(4), 0.9);
     net.set_warmth(pid(4), pid(5), 0.9);
     return net;
-}
-
-// The generic tier's graph: every tie of a snapshot as an undirected adjacency_list edge with its
-// cost units, evidence and whether the asker may see it (the arc filter); each vertex with its
-// circles (organisation and groups).
-struct arc_props {
-    std::uint32_t units = 0;
-    const kith::tie_evidence* ev = nullptr;
-    bool visible = true;
-};
-struct person_props {
-    std::vector<kith::circle> circles;
-};
-using bgraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, person_props, arc_props>;
-
-bgraph to_bgl(const kith::snapshot& s, std::optional<std::uint32_t> asker) {
-    bgraph g(s.num_people());
-    for (std::uint32_t v = 0; v < s.num_people(); ++v) {
-        if (auto o = s.organization_of(v)) g[v].circles.push_back({kith::circle::kind::organization, s.organization_name(*o)});
-        for (auto x : s.groups_of(v)) g[v].circles.push_back({kith::circle::kind::group, s.group_at(x).name});
-        for (auto a = s.arc_begin(v); a != s.arc_end(v); ++a) {
-            const auto t = s.arc_target(a);
-            if (t < v) continue;
-            boost::add_edge(v, t, arc_props{s.arc_cost(a), s.evidence(v, t), s.arc_visible(a, asker)}, g);
-        }
-    }
-    return g;
 }
 
 } // namespace
@@ -113,9 +87,9 @@ TEST_CASE("health: reach equals kith/paths with hop caps on random graphs", "[me
                 if (rng() % 3 == 0) {
                     const auto a = pid(static_cast<std::uint32_t>(i)), b = pid(static_cast<std::uint32_t>(j));
                     net.set_warmth(a, b, 0.3 + 0.7 * static_cast<double>(rng() % 100) / 100.0);
-                    if (rng() % 5 == 0) net.set_visibility(a, b, kith::visibility{pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n)))});
+                    if (rng() % 5 == 0) net.set_visibility(a, b, kith::visibility{pid(random_vertex(rng, n))});
                 }
-        const auto me = pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n)));
+        const auto me = pid(random_vertex(rng, n));
         kith::health_options opt;
         opt.reach_warmth = 0.05 + 0.5 * static_cast<double>(rng() % 100) / 100.0;
         const kith::snapshot s(net, now);
@@ -174,15 +148,7 @@ TEST_CASE("health: generic tier on a Boost.Graph adjacency_list equals the snaps
         std::mt19937_64 rng(seed * 17);
         const int n = 3 + static_cast<int>(rng() % 16);
         kith::network net;
-        for (int i = 0; i < n; ++i) {
-            const std::string org = rng() % 4 == 0 ? "" : "org" + std::to_string(rng() % 5);
-            net.add_person({"p" + std::to_string(i), "", org, "", {}});
-        }
-        for (int c = 0, groups = static_cast<int>(rng() % 4); c < groups; ++c) {
-            const auto club = net.add_group({"club" + std::to_string(c), {}});
-            for (int i = 0; i < n; ++i)
-                if (rng() % 3 == 0) net.join(club, pid(static_cast<std::uint32_t>(i)));
-        }
+        add_people_in_circles(net, rng, n, 4, 5, 3);
         for (int i = 0; i < n; ++i)
             for (int j = i + 1; j < n; ++j)
                 if (rng() % 3 == 0) {
@@ -194,26 +160,22 @@ TEST_CASE("health: generic tier on a Boost.Graph adjacency_list equals the snaps
                     } else {
                         net.set_warmth(a, b, 0.05 + 0.95 * static_cast<double>(rng() % 100) / 100.0);
                     }
-                    if (rng() % 5 == 0) net.set_visibility(a, b, kith::visibility{pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n)))});
+                    if (rng() % 5 == 0) net.set_visibility(a, b, kith::visibility{pid(random_vertex(rng, n))});
                 }
-        const auto me = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
+        const auto me = random_vertex(rng, n);
         kith::health_options opt;
         opt.reach_warmth = 0.05 + 0.5 * static_cast<double>(rng() % 100) / 100.0;
         opt.hop_factor = 0.5 + 0.5 * static_cast<double>(rng() % 100) / 100.0;
         kith::basic_health_options<std::size_t> gopt;
         gopt.reach_warmth = opt.reach_warmth;
         gopt.hop_factor = opt.hop_factor;
-        if (rng() % 3 == 0) {
-            const auto x = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
-            opt.excluded.push_back(pid(x));
-            gopt.excluded.push_back(x);
-        }
+        if (rng() % 3 == 0) exclude_in_both(opt, gopt, random_vertex(rng, n));
         const kith::snapshot s(net, now);
         const auto want = kith::health_of(s, pid(me), opt);
         const bgraph g = to_bgl(s, me);
         const auto got = kith::health_of(g, std::size_t{me}, get(&arc_props::units, g), get(&arc_props::ev, g),
                                          get(&person_props::circles, g), get(boost::vertex_index, g), s.taken_at(), gopt,
-                                         [&](const bgraph::edge_descriptor& e) { return g[e].visible; });
+                                         visible_arcs(g));
         INFO("seed " << seed);
         with_contacts += want.contacts() > 0 && want.cooling > 0;
         CHECK(got.strong == want.strong);

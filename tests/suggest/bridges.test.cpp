@@ -2,16 +2,17 @@
 // the new tie checked against kith/metrics/brokerage.hpp on the network with the tie added.
 #include "kith_catch.hpp"
 
+#include "common/generic_fixture.hpp"
+
 #include <kith/suggest/bridges.hpp>
 
-#include <boost/graph/adjacency_list.hpp>
-
-#include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
 namespace {
+
+using namespace kith_test_generic;  // bgraph, to_bgl, random_vertex, ...
 
 const kith::timestamp now = kith::make_timestamp(2026, 11, 1);
 kith::person_id pid(std::uint32_t v) { return kith::person_id(v); }
@@ -35,31 +36,6 @@ kith::network hand_network() {
     net.set_warmth(pid(2), pid(4), 0.5);
     net.set_warmth(pid(1), pid(5), 0.5);
     return net;
-}
-
-// The generic tier's graph: every tie of a snapshot as an undirected adjacency_list edge with its
-// cost units and whether the asker may see it (the arc filter); each vertex with its circles.
-struct arc_props {
-    std::uint32_t units = 0;
-    bool visible = true;
-};
-struct person_props {
-    std::vector<kith::circle> circles;
-};
-using bgraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, person_props, arc_props>;
-
-bgraph to_bgl(const kith::snapshot& s, std::optional<std::uint32_t> asker) {
-    bgraph g(s.num_people());
-    for (std::uint32_t v = 0; v < s.num_people(); ++v) {
-        if (auto o = s.organization_of(v)) g[v].circles.push_back({kith::circle::kind::organization, s.organization_name(*o)});
-        for (auto x : s.groups_of(v)) g[v].circles.push_back({kith::circle::kind::group, s.group_at(x).name});
-        for (auto a = s.arc_begin(v); a != s.arc_end(v); ++a) {
-            const auto t = s.arc_target(a);
-            if (t < v) continue;
-            boost::add_edge(v, t, arc_props{s.arc_cost(a), s.arc_visible(a, asker)}, g);
-        }
-    }
-    return g;
 }
 
 } // namespace
@@ -103,9 +79,9 @@ TEST_CASE("bridges: constraint after equals brokerage on the network with the ti
                 if (rng() % 3 == 0) {
                     const auto a = pid(static_cast<std::uint32_t>(i)), b = pid(static_cast<std::uint32_t>(j));
                     net.set_warmth(a, b, 0.1 + 0.9 * static_cast<double>(rng() % 100) / 100.0);
-                    if (rng() % 6 == 0) net.set_visibility(a, b, kith::visibility{pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n)))});
+                    if (rng() % 6 == 0) net.set_visibility(a, b, kith::visibility{pid(random_vertex(rng, n))});
                 }
-        const auto me = pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n)));
+        const auto me = pid(random_vertex(rng, n));
         kith::bridges_options opt;
         opt.k = 100;
         opt.new_tie_warmth = 0.3 + 0.6 * static_cast<double>(rng() % 100) / 100.0;
@@ -137,41 +113,28 @@ TEST_CASE("bridges: generic tier on a Boost.Graph adjacency_list equals the snap
         std::mt19937_64 rng(seed * 13);
         const int n = 4 + static_cast<int>(rng() % 16);
         kith::network net;
-        for (int i = 0; i < n; ++i) {
-            const std::string org = rng() % 5 == 0 ? "" : "org" + std::to_string(rng() % 6);
-            net.add_person({"p" + std::to_string(i), "", org, "", {}});
-        }
-        for (int c = 0, groups = static_cast<int>(rng() % 4); c < groups; ++c) {
-            const auto club = net.add_group({"club" + std::to_string(c), {}});
-            for (int i = 0; i < n; ++i)
-                if (rng() % 4 == 0) net.join(club, pid(static_cast<std::uint32_t>(i)));
-        }
+        add_people_in_circles(net, rng, n, 5, 6, 4);
         const double density = 0.15 + 0.35 * static_cast<double>(rng() % 100) / 100.0;
         for (int i = 0; i < n; ++i)
             for (int j = i + 1; j < n; ++j)
                 if (static_cast<double>(rng() % 1000) / 1000.0 < density) {
                     const auto a = pid(static_cast<std::uint32_t>(i)), b = pid(static_cast<std::uint32_t>(j));
                     net.set_warmth(a, b, 0.1 + 0.9 * static_cast<double>(rng() % 100) / 100.0);
-                    if (rng() % 6 == 0) net.set_visibility(a, b, kith::visibility{pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n)))});
+                    if (rng() % 6 == 0) net.set_visibility(a, b, kith::visibility{pid(random_vertex(rng, n))});
                 }
-        const auto me = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
+        const auto me = random_vertex(rng, n);
         kith::bridges_options opt;
         opt.k = 1 + rng() % 8;
         opt.new_tie_warmth = 0.3 + 0.6 * static_cast<double>(rng() % 100) / 100.0;
         kith::basic_bridges_options<std::size_t> gopt;
         gopt.k = opt.k;
         gopt.new_tie_warmth = opt.new_tie_warmth;
-        if (rng() % 3 == 0) {
-            const auto x = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
-            opt.excluded.push_back(pid(x));
-            gopt.excluded.push_back(x);
-        }
+        if (rng() % 3 == 0) exclude_in_both(opt, gopt, random_vertex(rng, n));
         const kith::snapshot s(net, now);
         const auto want = kith::suggest_bridges(s, pid(me), opt);
         const bgraph g = to_bgl(s, me);
         const auto got = kith::suggest_bridges(g, std::size_t{me}, get(&arc_props::units, g), get(&person_props::circles, g),
-                                               get(boost::vertex_index, g), gopt,
-                                               [&](const bgraph::edge_descriptor& e) { return g[e].visible; });
+                                               get(boost::vertex_index, g), gopt, visible_arcs(g));
         INFO("seed " << seed);
         suggested += want.size();
         REQUIRE(got.size() == want.size());

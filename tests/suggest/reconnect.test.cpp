@@ -2,17 +2,18 @@
 // tie checked against kith/paths on the network rebuilt without that tie.
 #include "kith_catch.hpp"
 
+#include "common/generic_fixture.hpp"
+
 #include <kith/paths/warm_path.hpp>
 #include <kith/suggest/reconnect.hpp>
 
-#include <boost/graph/adjacency_list.hpp>
-
-#include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
 namespace {
+
+using namespace kith_test_generic;  // bgraph, to_bgl, random_vertex, ...
 
 const kith::timestamp now = kith::make_timestamp(2026, 11, 1);
 kith::person_id pid(std::uint32_t v) { return kith::person_id(v); }
@@ -32,26 +33,6 @@ kith::network hand_network() {
     net.set_warmth(pid(1), pid(2), 0.9);
     net.set_warmth(pid(1), pid(3), 0.9);
     return net;
-}
-
-// The generic tier's graph: every tie of a snapshot as an undirected adjacency_list edge with its
-// cost units, evidence and whether the asker may see it (the arc filter).
-struct arc_props {
-    std::uint32_t units = 0;
-    const kith::tie_evidence* ev = nullptr;
-    bool visible = true;
-};
-using bgraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property, arc_props>;
-
-bgraph to_bgl(const kith::snapshot& s, std::optional<std::uint32_t> asker) {
-    bgraph g(s.num_people());
-    for (std::uint32_t v = 0; v < s.num_people(); ++v)
-        for (auto a = s.arc_begin(v); a != s.arc_end(v); ++a) {
-            const auto t = s.arc_target(a);
-            if (t < v) continue;
-            boost::add_edge(v, t, arc_props{s.arc_cost(a), s.evidence(v, t), s.arc_visible(a, asker)}, g);
-        }
-    return g;
 }
 
 } // namespace
@@ -153,7 +134,7 @@ TEST_CASE("reconnect: generic tier on a Boost.Graph adjacency_list equals the sn
         const int n = 4 + static_cast<int>(rng() % 14);
         kith::network net;
         for (int i = 0; i < n; ++i) net.add_person({"p" + std::to_string(i), "", "", "", {}});
-        const auto me = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
+        const auto me = random_vertex(rng, n);
         for (int i = 0; i < n; ++i)
             for (int j = i + 1; j < n; ++j) {
                 const auto a = pid(static_cast<std::uint32_t>(i)), b = pid(static_cast<std::uint32_t>(j));
@@ -178,25 +159,17 @@ TEST_CASE("reconnect: generic tier on a Boost.Graph adjacency_list equals the sn
         gopt.k = opt.k;
         gopt.reach_warmth = opt.reach_warmth;
         gopt.hop_factor = opt.hop_factor;
-        if (rng() % 2) {
-            const auto x = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
-            opt.excluded.push_back(pid(x));
-            gopt.excluded.push_back(x);
-        }
+        if (rng() % 2) exclude_in_both(opt, gopt, random_vertex(rng, n));
         const auto want = kith::suggest_reconnect(s, pid(me), opt);
         const bgraph g = to_bgl(s, me);
         const auto got = kith::suggest_reconnect(
             g, std::size_t{me}, get(&arc_props::units, g), get(&arc_props::ev, g), get(boost::vertex_index, g),
-            s.taken_at(), gopt, [&](const bgraph::edge_descriptor& e) { return g[e].visible; });
+            s.taken_at(), gopt, visible_arcs(g));
         INFO("seed " << seed);
         suggested += want.size();
         REQUIRE(got.size() == want.size());
         for (std::size_t i = 0; i < got.size(); ++i) {
-            CHECK(got[i].contact == s.vertex_of(want[i].contact));
-            CHECK(got[i].warmth == want[i].warmth);
-            CHECK(got[i].tier == want[i].tier);
-            CHECK(got[i].last_interaction == want[i].last_interaction);
-            CHECK(got[i].last_channel == want[i].last_channel);
+            check_same_contact(got[i], want[i], s);
             CHECK(got[i].silent_days == want[i].silent_days);
             CHECK(got[i].usual_gap_days == want[i].usual_gap_days);
             CHECK(got[i].people_depending == want[i].people_depending);

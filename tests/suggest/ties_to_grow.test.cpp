@@ -2,22 +2,40 @@
 // that grows each tie and recomputes every warmest path with kith/paths.
 #include "kith_catch.hpp"
 
+#include "common/generic_fixture.hpp"
+
 #include <kith/paths/warm_path.hpp>
 #include <kith/suggest/ties_to_grow.hpp>
 
-#include <boost/graph/adjacency_list.hpp>
-
 #include <cmath>
-#include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
 namespace {
 
+using namespace kith_test_generic;  // bgraph, to_bgl, random_vertex, ...
+
 const kith::timestamp now = kith::make_timestamp(2026, 11, 1);
 kith::person_id pid(std::uint32_t v) { return kith::person_id(v); }
 double uniform(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+// People "p0".."p<n-1>" and ties of a random density in [0.15, 0.65): `tie(net, a, b)` makes
+// each, and one in six is then made private to a random person.
+template <class Tie>
+kith::network random_network(std::mt19937_64& rng, int n, Tie&& tie) {
+    kith::network net;
+    for (int i = 0; i < n; ++i) net.add_person({"p" + std::to_string(i), "", "", "", {}});
+    const double density = 0.15 + 0.5 * uniform(rng);
+    for (int i = 0; i < n; ++i)
+        for (int j = i + 1; j < n; ++j) {
+            if (uniform(rng) >= density) continue;
+            const auto a = pid(static_cast<std::uint32_t>(i)), b = pid(static_cast<std::uint32_t>(j));
+            tie(net, a, b);
+            if (rng() % 6 == 0) net.set_visibility(a, b, kith::visibility{pid(random_vertex(rng, n))});
+        }
+    return net;
+}
 
 // Maya(0) knows Omar(1) well and Lena(2) only occasionally. Omar knows Sam(3) at Northwind;
 // Lena knows Ravi(4) and Kim(5), both at Northwind, warmly.
@@ -44,26 +62,6 @@ double path_warmth(const kith::snapshot& s, kith::person_id me, const std::vecto
     if (to.empty()) return 0.0;
     auto p = kith::find_warm_path(s, {me}, to, o);
     return p ? std::exp(-static_cast<double>(p->cost_units) / kith::snapshot::cost_scale) : 0.0;
-}
-
-// The generic tier's graph: every tie of a snapshot as an undirected adjacency_list edge with its
-// cost units, evidence and whether the asker may see it (the arc filter).
-struct arc_props {
-    std::uint32_t units = 0;
-    const kith::tie_evidence* ev = nullptr;
-    bool visible = true;
-};
-using bgraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property, arc_props>;
-
-bgraph to_bgl(const kith::snapshot& s, std::optional<std::uint32_t> asker) {
-    bgraph g(s.num_people());
-    for (std::uint32_t v = 0; v < s.num_people(); ++v)
-        for (auto a = s.arc_begin(v); a != s.arc_end(v); ++a) {
-            const auto t = s.arc_target(a);
-            if (t < v) continue;
-            boost::add_edge(v, t, arc_props{s.arc_cost(a), s.evidence(v, t), s.arc_visible(a, asker)}, g);
-        }
-    return g;
 }
 
 } // namespace
@@ -107,23 +105,16 @@ TEST_CASE("ties to grow: gains are exact against recomputing every path per cand
     for (std::uint64_t seed = 1; seed <= 150; ++seed) {
         std::mt19937_64 rng(seed);
         const int n = 3 + static_cast<int>(rng() % 11);
-        kith::network net;
-        for (int i = 0; i < n; ++i) net.add_person({"p" + std::to_string(i), "", "", "", {}});
-        const double density = 0.15 + 0.5 * uniform(rng);
-        for (int i = 0; i < n; ++i)
-            for (int j = i + 1; j < n; ++j) {
-                if (uniform(rng) >= density) continue;
-                const auto a = pid(static_cast<std::uint32_t>(i)), b = pid(static_cast<std::uint32_t>(j));
-                net.set_warmth(a, b, 0.05 + 0.95 * uniform(rng));
-                if (rng() % 6 == 0) net.set_visibility(a, b, kith::visibility{pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n)))});
-            }
-        const auto me = pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n)));
+        const kith::network net = random_network(rng, n, [&](kith::network& x, kith::person_id a, kith::person_id b) {
+            x.set_warmth(a, b, 0.05 + 0.95 * uniform(rng));
+        });
+        const auto me = pid(random_vertex(rng, n));
         std::vector<kith::growth_goal> goals;
         const int ng = 1 + static_cast<int>(rng() % 3);
         for (int g = 0; g < ng; ++g) {
             kith::growth_goal x{"g" + std::to_string(g), {}};
             const int sz = 1 + static_cast<int>(rng() % 3);
-            for (int t = 0; t < sz; ++t) x.people.push_back(pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n))));
+            for (int t = 0; t < sz; ++t) x.people.push_back(pid(random_vertex(rng, n)));
             goals.push_back(x);
         }
         kith::ties_to_grow_options opt;
@@ -131,7 +122,7 @@ TEST_CASE("ties to grow: gains are exact against recomputing every path per cand
         opt.target_warmth = 0.5 + 0.5 * uniform(rng);
         opt.hop_factor = rng() % 2 ? 0.8 : 1.0;
         if (rng() % 3 == 0) opt.max_hops = 1 + rng() % 3;
-        if (rng() % 4 == 0) opt.excluded.push_back(pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n))));
+        if (rng() % 4 == 0) opt.excluded.push_back(pid(random_vertex(rng, n)));
         if (rng() % 4 == 0) opt.min_tie_warmth = 0.2;
         opt.reach_warmth = 0.1 + 0.5 * uniform(rng);
         const kith::snapshot s(net, now);
@@ -201,29 +192,22 @@ TEST_CASE("ties to grow: generic tier on a Boost.Graph adjacency_list equals the
     for (std::uint64_t seed = 1; seed <= 100; ++seed) {
         std::mt19937_64 rng(seed * 101);
         const int n = 3 + static_cast<int>(rng() % 16);
-        kith::network net;
-        for (int i = 0; i < n; ++i) net.add_person({"p" + std::to_string(i), "", "", "", {}});
-        const double density = 0.15 + 0.5 * uniform(rng);
-        for (int i = 0; i < n; ++i)
-            for (int j = i + 1; j < n; ++j) {
-                if (uniform(rng) >= density) continue;
-                const auto a = pid(static_cast<std::uint32_t>(i)), b = pid(static_cast<std::uint32_t>(j));
-                if (rng() % 3 == 0) {
-                    for (int t = 0, c = 1 + static_cast<int>(rng() % 5); t < c; ++t)
-                        net.record({a, b, now - kith::days(static_cast<int>(rng() % 300)), kith::channel::call, {}, 2});
-                } else {
-                    net.set_warmth(a, b, 0.05 + 0.95 * uniform(rng));
-                }
-                if (rng() % 6 == 0) net.set_visibility(a, b, kith::visibility{pid(static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n)))});
+        const kith::network net = random_network(rng, n, [&](kith::network& x, kith::person_id a, kith::person_id b) {
+            if (rng() % 3 == 0) {
+                for (int t = 0, c = 1 + static_cast<int>(rng() % 5); t < c; ++t)
+                    x.record({a, b, now - kith::days(static_cast<int>(rng() % 300)), kith::channel::call, {}, 2});
+            } else {
+                x.set_warmth(a, b, 0.05 + 0.95 * uniform(rng));
             }
-        const auto me = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
+        });
+        const auto me = random_vertex(rng, n);
         std::vector<kith::growth_goal> goals;
         std::vector<kith::basic_growth_goal<std::size_t>> ggoals;
         for (int g = 0, ng = 1 + static_cast<int>(rng() % 4); g < ng; ++g) {
             kith::growth_goal x{"g" + std::to_string(g), {}};
             kith::basic_growth_goal<std::size_t> y{x.name, {}};
             for (int t = 0, sz = 1 + static_cast<int>(rng() % 3); t < sz; ++t) {
-                const auto v = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
+                const auto v = random_vertex(rng, n);
                 x.people.push_back(pid(v));
                 y.people.push_back(v);
             }
@@ -244,26 +228,18 @@ TEST_CASE("ties to grow: generic tier on a Boost.Graph adjacency_list equals the
         gopt.max_hops = opt.max_hops;
         gopt.min_tie_warmth = opt.min_tie_warmth;
         gopt.reach_warmth = opt.reach_warmth;
-        if (rng() % 3 == 0) {
-            const auto x = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
-            opt.excluded.push_back(pid(x));
-            gopt.excluded.push_back(x);
-        }
+        if (rng() % 3 == 0) exclude_in_both(opt, gopt, random_vertex(rng, n));
         const kith::snapshot s(net, now);
         const auto want = kith::suggest_ties_to_grow(s, pid(me), goals, opt);
         const bgraph g = to_bgl(s, me);
         const auto got = kith::suggest_ties_to_grow(
             g, std::size_t{me}, ggoals, get(&arc_props::units, g), get(&arc_props::ev, g), get(boost::vertex_index, g), gopt,
-            [&](const bgraph::edge_descriptor& e) { return g[e].visible; });
+            visible_arcs(g));
         INFO("seed " << seed);
         suggested += want.size();
         REQUIRE(got.size() == want.size());
         for (std::size_t i = 0; i < got.size(); ++i) {
-            CHECK(got[i].contact == s.vertex_of(want[i].contact));
-            CHECK(got[i].warmth == want[i].warmth);
-            CHECK(got[i].tier == want[i].tier);
-            CHECK(got[i].last_interaction == want[i].last_interaction);
-            CHECK(got[i].last_channel == want[i].last_channel);
+            check_same_contact(got[i], want[i], s);
             CHECK(got[i].score == want[i].score);
             CHECK(got[i].goals_opened == want[i].goals_opened);
             CHECK(got[i].gains == want[i].gains);
