@@ -59,10 +59,11 @@ struct k_first_store {
         std::uint32_t stamp = 0;
         std::uint32_t fhead = npos32;  ///< forward labels (<= k, distinct origins)
         std::uint32_t blabel = npos32; ///< the backward label
-        std::uint32_t meet = npos32;   ///< as an origin: index of its best meeting
         std::uint8_t flags = 0;
     };
-    std::vector<vertex_rec> info;
+    std::vector<vertex_rec> info;      ///< 16 bytes a vertex: one cache line per person touched
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> meet;  ///< origins only: (stamp, best meeting)
+    std::vector<std::pair<std::uint32_t, Cost>> scan;  ///< arcs of the list being expanded
     std::uint32_t gen = 0;
     std::vector<origin_label<Cost>> labels;
     std::vector<heap_entry<Cost>> heap[2];
@@ -75,8 +76,10 @@ struct k_first_store {
     }
     void begin(std::size_t n) {
         if (info.size() < n) info.resize(n);
+        if (meet.size() < n) meet.resize(n, {0, npos32});
         if (++gen == 0) {
             for (auto& r : info) r.stamp = 0;
+            for (auto& m : meet) m.first = 0;
             gen = 1;
         }
         labels.clear();
@@ -127,7 +130,7 @@ public:
         st_.touch(s_).flags |= flag_start | flag_block;
         st_.touch(t_).flags |= flag_end | flag_block;
         // The target's backward label, then the source (expanded at once: origins).
-        offer_b(t_, Cost{}, 0, npos32, Cost{});
+        offer_b(t_, Cost{}, 0, npos32, Cost{}, std::nullopt);
         origin_label<Cost> src;
         src.vertex = s_;
         src.settled = true;
@@ -174,6 +177,13 @@ private:
     bool full() const { return top_.size() >= k_; }
     path_key<Cost> threshold() const { return meets_[top_.back()].key; }
     bool cut(path_key<Cost> k) const { return full() && threshold() < k; }
+    /// Forward cut of a label of origin o: no path of key > T can be one of the k best, and no
+    /// path of key > M_o (o's best recorded meeting) can be o's best.
+    bool cut_f(std::uint32_t o, path_key<Cost> k) const {
+        if (cut(k)) return true;
+        const auto& m = st_.meet[o];
+        return m.first == st_.gen && meets_[m.second].key < k;
+    }
 
     Cost extra_of(std::uint32_t v) const {
         if (!(st_.flags(v) & flag_extra)) return Cost{};
@@ -246,12 +256,12 @@ private:
         const bool inner = B.hops > 0;  // F.hops >= 1: the backward side never labels s
         if (inner && (st_.flags(v) & flag_block)) return;
         const path_key<Cost> key{F.cost + B.cost + (inner ? extra_of(v) : Cost{}), F.hops + B.hops};
-        auto& orec = st_.info[F.origin];  // touched: it holds its origin label
-        if (orec.meet == npos32) {
-            orec.meet = static_cast<std::uint32_t>(meets_.size());
+        auto& orec = st_.meet[F.origin];
+        if (orec.first != st_.gen) {
+            orec = {st_.gen, static_cast<std::uint32_t>(meets_.size())};
             meets_.push_back(meeting{key, F.origin, f, b});
         } else {
-            meeting& m = meets_[orec.meet];
+            meeting& m = meets_[orec.second];
             if (m.key < key) return;
             if (m.key == key) {
                 sequence(f, b, seq_new_, nullptr);
@@ -267,7 +277,7 @@ private:
             m.b = b;
         }
         // Re-rank the origin in top_ (sorted by (key, origin), at most k).
-        const std::uint32_t mi = st_.info[F.origin].meet;
+        const std::uint32_t mi = st_.meet[F.origin].second;
         auto pos = std::find(top_.begin(), top_.end(), mi);
         if (pos != top_.end()) top_.erase(pos);
         auto less = [&](std::uint32_t a, std::uint32_t c) {
@@ -279,9 +289,12 @@ private:
         if (top_.size() > k_) top_.pop_back();
     }
 
-    void offer_f(std::uint32_t v, Cost cost, std::uint32_t hops, std::uint32_t parent, Cost arc, std::uint32_t origin) {
+    void offer_f(std::uint32_t v, Cost cost, std::uint32_t hops, std::uint32_t parent, Cost arc, std::uint32_t origin,
+                 path_key<Cost> future) {
         auto& vr = st_.touch(v);
         const path_key<Cost> nk{cost, hops};
+        // No backward label here: it can only meet backward labels created later, keys >= future.
+        if (vr.blabel == npos32 && cut_f(origin, nk + future)) return;
         std::uint32_t* link = &vr.fhead;
         std::size_t others_better = 0, count = 0;
         while (*link != npos32) {
@@ -332,9 +345,11 @@ private:
         if (b != npos32) record(li, b);
     }
 
-    void offer_b(std::uint32_t v, Cost cost, std::uint32_t hops, std::uint32_t parent, Cost arc) {
+    void offer_b(std::uint32_t v, Cost cost, std::uint32_t hops, std::uint32_t parent, Cost arc,
+                 std::optional<path_key<Cost>> future) {
         auto& vr = st_.touch(v);
         const path_key<Cost> nk{cost, hops};
+        if (future && vr.fhead == npos32 && cut(nk + *future)) return;  // as in offer_f
         if (vr.blabel != npos32) {
             origin_label<Cost>& L = st_.labels[vr.blabel];
             const path_key<Cost> ok{L.cost, L.hops};
@@ -358,21 +373,44 @@ private:
         for (std::uint32_t f = st_.info[v].fhead; f != npos32; f = st_.labels[f].next) record(f, li);
     }
 
+    /// Collects the arcs of u that survive the cut `key(u) + arc + other_top <= T`, starting the
+    /// load of each target's record (the search is memory-bound: one miss per person touched).
+    void gather(std::uint32_t u, Cost base, std::uint32_t nh, path_key<Cost> other_top, std::uint32_t origin) {
+        auto& scan = st_.scan;
+        scan.clear();
+        const auto* info = st_.info.data();
+        adj_.for_each_arc(u, [&](std::uint32_t v, Cost ac) -> bool {
+            KITH_PATHS_COUNT(scanned);
+            const path_key<Cost> k = path_key<Cost>{base + ac, nh} + other_top;
+            if (origin == npos32 ? cut(k) : cut_f(origin, k)) return !Adj::sorted;
+            KITH_PATHS_PREFETCH(info + v);
+            scan.emplace_back(v, ac);
+            return true;
+        });
+    }
+
+    // Relaxations re-check the cut (T may fall meanwhile). A new label at a vertex without a
+    // label of the other side can only meet that side's later labels, whose keys are at least
+    // its top plus one arc (>= gap): it is dropped when that exceeds T (the engine's rule (3)).
     void expand_f(std::uint32_t li, path_key<Cost> other_top) {
         const origin_label<Cost> L = st_.labels[li];
         const std::uint32_t u = L.vertex;
         if (L.hops > 0 && (st_.flags(u) & flag_block)) return;
         const Cost base = L.cost + (L.hops > 0 ? extra_of(u) : Cost{}) + spec_.hop;
         const std::uint32_t nh = L.hops + 1;
-        adj_.for_each_arc(u, [&](std::uint32_t v, Cost ac) -> bool {
-            KITH_PATHS_COUNT(scanned);
+        const path_key<Cost> future = other_top + path_key<Cost>{spec_.hop, 1};
+        if (L.hops == 0) gather(u, base, nh, other_top, npos32);
+        else gather(u, base, nh, other_top, L.origin);
+        for (const auto& [v, ac] : st_.scan) {
             const Cost nc = base + ac;
-            if (cut(path_key<Cost>{nc, nh} + other_top)) return !Adj::sorted;
+            if (L.hops > 0 ? cut_f(L.origin, path_key<Cost>{nc, nh} + other_top) : cut(path_key<Cost>{nc, nh} + other_top)) {
+                if (Adj::sorted) break;
+                continue;
+            }
             const std::uint8_t fv = st_.flags(v);
-            if ((fv & flag_block) && !(fv & flag_end)) return true;  // the source, avoided people
-            offer_f(v, nc, nh, li, ac, L.hops == 0 ? v : L.origin);
-            return true;
-        });
+            if ((fv & flag_block) && !(fv & flag_end)) continue;  // the source, avoided people
+            offer_f(v, nc, nh, li, ac, L.hops == 0 ? v : L.origin, future);
+        }
     }
 
     void expand_b(std::uint32_t li, path_key<Cost> other_top) {
@@ -381,16 +419,19 @@ private:
         if (L.hops > 0 && (st_.flags(u) & flag_block)) return;
         const Cost base = L.cost + (L.hops > 0 ? extra_of(u) : Cost{}) + spec_.hop;
         const std::uint32_t nh = L.hops + 1;
-        adj_.for_each_arc(u, [&](std::uint32_t v, Cost ac) -> bool {
-            KITH_PATHS_COUNT(scanned);
+        const path_key<Cost> future = other_top + path_key<Cost>{spec_.hop, 1};
+        gather(u, base, nh, other_top, npos32);
+        for (const auto& [v, ac] : st_.scan) {
             const Cost nc = base + ac;
-            if (cut(path_key<Cost>{nc, nh} + other_top)) return !Adj::sorted;
-            if (st_.flags(v) & flag_block) return true;  // the source (never labelled), the target, avoided
+            if (cut(path_key<Cost>{nc, nh} + other_top)) {
+                if (Adj::sorted) break;
+                continue;
+            }
+            if (st_.flags(v) & flag_block) continue;  // the source (never labelled), the target, avoided
             const auto& vr = st_.info[v];
-            if (vr.stamp == st_.gen && vr.blabel != npos32 && st_.labels[vr.blabel].settled) return true;
-            offer_b(v, nc, nh, li, ac);
-            return true;
-        });
+            if (vr.stamp == st_.gen && vr.blabel != npos32 && st_.labels[vr.blabel].settled) continue;
+            offer_b(v, nc, nh, li, ac, future);
+        }
     }
 
     k_first_store<Cost>& st_;
