@@ -188,6 +188,8 @@ struct loglinear {
     }
 };
 
+bool lr_nonneg = false;  // --lr-nonneg: the log-linear experiment with weights >= 0
+
 // Appends the features of (u, v) from a query run with weighting w (cn, ra, aa, Katz, the prior
 // products and each side's figure; novelty with warmth only).
 void append_features(const kith::people_to_meet_workspace& ws, const kith::detail::people_query& q, std::uint32_t u,
@@ -238,7 +240,10 @@ loglinear fit_loglinear(const std::vector<std::vector<double>>& feat, const std:
             const double r = (label[i] == 1 ? 1.0 : 0.0) - 1.0 / (1.0 + std::exp(-z));
             for (std::size_t j = 0; j <= d; ++j) g[j] += r * X[i][j] / static_cast<double>(n);
         }
-        for (std::size_t j = 0; j <= d; ++j) m.wt[j] += 0.5 * (g[j] - 1e-4 * m.wt[j]);
+        for (std::size_t j = 0; j <= d; ++j) {
+            m.wt[j] += 0.5 * (g[j] - 1e-4 * m.wt[j]);
+            if (lr_nonneg && j < d) m.wt[j] = std::max(0.0, m.wt[j]);  // a score monotone in every feature
+        }
     }
     return m;
 }
@@ -318,6 +323,10 @@ std::vector<result_row> evaluate(const std::string& dataset, const kith::snapsho
         for (std::size_t x = 0; x < pairs.size(); ++x)
             if (pairs[x].label != 2) f.push_back(feat[x]), label.push_back(pairs[x].label);
         *lr = fit_loglinear(f, label);
+        std::fprintf(stderr, "%s: log-linear weights (cn ra aa katz pa du dv, warmth: cn ra aa katz pa su sv, nn nu nv; bias):",
+                     dataset.c_str());
+        for (double x : lr->wt) std::fprintf(stderr, " %.2f", x);
+        std::fprintf(stderr, "\n");
         return {};
     }
     // Ranking metrics.
@@ -604,6 +613,8 @@ int main(int argc, char** argv) {
             hard_weight = std::strtod(argv[++i], nullptr);
         } else if (a == "--inner-time" && i + 1 < argc) {
             inner_time = std::strtod(argv[++i], nullptr);
+        } else if (a == "--lr-nonneg") {
+            lr_nonneg = true;
         } else if (a == "--only" && i + 1 < argc) {
             only = argv[++i];
         } else if (a == "--quick") {
