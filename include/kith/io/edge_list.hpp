@@ -413,14 +413,7 @@ public:
         auto tick = [&](std::uint64_t k) {
             done += k;
             if (opt_.progress && done >= next_report) {
-                load_progress pr;
-                pr.file = file_;
-                pr.phase = load_phase::building;
-                pr.bytes_done = pr.bytes_total = bytes_done_;
-                pr.lines = line_;
-                pr.items_done = done;
-                pr.items_total = total;
-                opt_.progress(pr);
+                report_building(done, total);
                 next_report = done + (1u << 20);
             }
         };
@@ -535,19 +528,23 @@ private:
         const std::size_t people = fresh.size();
         bulk_progress progress;
         if (opt_.progress)
-            progress = [&](std::size_t done, std::size_t total) {
-                load_progress pr;
-                pr.file = file_;
-                pr.phase = load_phase::building;
-                pr.bytes_done = pr.bytes_total = bytes_done_;
-                pr.lines = line_;
-                pr.items_done = done;
-                pr.items_total = total;
-                opt_.progress(pr);
-            };
+            progress = [this](std::size_t done, std::size_t total) { report_building(done, total); };
         net.add_bulk(std::move(fresh), ties, progress);
         rep_.people = people;
         std::vector<staged_edge>().swap(edges_);
+    }
+
+    /// Calls the progress callback (which must be set) in the building phase: `done` of `total`
+    /// items inserted, the whole input read. O(length of the file name).
+    void report_building(std::uint64_t done, std::uint64_t total) const {
+        load_progress pr;
+        pr.file = file_;
+        pr.phase = load_phase::building;
+        pr.bytes_done = pr.bytes_total = bytes_done_;
+        pr.lines = line_;
+        pr.items_done = done;
+        pr.items_total = total;
+        opt_.progress(pr);
     }
 
     [[noreturn]] void fail(std::string_view line, std::size_t line_no, std::size_t pos, std::string_view text,

@@ -22,6 +22,7 @@
 #include <kith/network.hpp>
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <istream>
 #include <optional>
@@ -126,14 +127,18 @@ inline snap_circles_report read_snap_circles_text(network& net, std::string_view
         circles.push_back(std::move(c));
     }
     rep.circles = circles.size();
-    if (opt.progress) {
+    // One report after reading (no items) and one after building (all `items` inserted).
+    auto report = [&](load_phase phase, std::uint64_t items) {
+        if (!opt.progress) return;
         load_progress pr;
         pr.file = file;
-        pr.phase = load_phase::reading;
+        pr.phase = phase;
         pr.bytes_done = pr.bytes_total = text.size();
         pr.lines = rep.lines;
+        pr.items_done = pr.items_total = items;
         opt.progress(pr);
-    }
+    };
+    report(load_phase::reading, 0);
     network work = net;
     std::size_t items = 0;
     for (const circle& c : circles) {
@@ -157,15 +162,7 @@ inline snap_circles_report read_snap_circles_text(network& net, std::string_view
             ++items;
         }
     }
-    if (opt.progress) {
-        load_progress pr;
-        pr.file = file;
-        pr.phase = load_phase::building;
-        pr.bytes_done = pr.bytes_total = text.size();
-        pr.lines = rep.lines;
-        pr.items_done = pr.items_total = items;
-        opt.progress(pr);
-    }
+    report(load_phase::building, items);
     net.swap(work);
     return rep;
 }
