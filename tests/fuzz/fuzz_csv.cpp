@@ -7,14 +7,14 @@
 // Oracles beyond the sanitizers: only kith::parse_error may escape a reader; after an error the
 // network equals its copy taken before the call (all-or-nothing); after a success the report's
 // counts match the network's growth, and the network still freezes into a snapshot.
+#include "fuzz_common.hpp"
+
 #include <kith/core/error.hpp>
 #include <kith/io/csv.hpp>
 #include <kith/network.hpp>
-#include <kith/snapshot.hpp>
 
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <sstream>
 #include <string>
 
@@ -41,10 +41,9 @@ const kith::network& base_network() {
     return net;
 }
 
-[[noreturn]] void fail(const char* what) {
-    std::fprintf(stderr, "fuzz_csv: oracle failed: %s\n", what);
-    std::abort();
-}
+constexpr const char* target = "fuzz_csv";
+
+[[noreturn]] void fail(const char* what) { kith_fuzz::oracle_failed(target, what); }
 
 } // namespace
 
@@ -82,7 +81,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (net.interaction_count() != before.interaction_count() + rep.interactions) fail("interaction count != report");
     if (net.group_count() != before.group_count() + rep.groups) fail("group count != report");
     if (net.event_count() != before.event_count() + rep.events) fail("event count != report");
-    const kith::snapshot s(net, kith::make_timestamp(2025, 6, 1));
-    if (s.num_people() != net.person_count()) fail("snapshot people != network people");
+    kith_fuzz::check_freezes(target, net);
     return 0;
 }

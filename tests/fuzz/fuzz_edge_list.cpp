@@ -10,40 +10,32 @@
 // Oracles beyond the sanitizers: only kith::parse_error / kith::invalid_argument may escape;
 // after an error the network equals its copy taken before the call (all-or-nothing); after a
 // success the report's counts match the network's growth and the network freezes.
-#include <kith/core/error.hpp>
+#include "fuzz_common.hpp"
+
 #include <kith/io/edge_list.hpp>
 #include <kith/network.hpp>
-#include <kith/snapshot.hpp>
 
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <limits>
 #include <sstream>
 #include <string>
 
 namespace {
 
+constexpr const char* target = "fuzz_edge_list";
+
 const kith::network& base_network() {
     static const kith::network net = [] {
-        kith::network n;
-        for (const char* key : {"1", "2", "p0001"}) {
-            kith::person p;
-            p.key = key;
-            n.add_person(std::move(p));
-        }
-        n.set_warmth(kith::person_id(0), kith::person_id(1), 0.5);
+        kith::network n = kith_fuzz::keyed_network({"1", "2", "p0001"});
         n.add_group(kith::group{"g1", {}});
         return n;
     }();
     return net;
 }
 
-[[noreturn]] void fail(const char* what) {
-    std::fprintf(stderr, "fuzz_edge_list: oracle failed: %s\n", what);
-    std::abort();
-}
+[[noreturn]] void fail(const char* what) { kith_fuzz::oracle_failed(target, what); }
 
 } // namespace
 
@@ -83,7 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const kith::network before = net;
     std::istringstream in(text);
     edge_list_report rep;
-    try {
+    const bool loaded = kith_fuzz::load_all_or_nothing(target, net, before, [&] {
         if (public_overload) {
             rep = read_edge_list(net, in, "fuzz.txt", opt);
         } else {
@@ -98,13 +90,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 block);
             rep = detail::finish_edge_list(net, p);
         }
-    } catch (const kith::parse_error&) {
-        if (!(net == before)) fail("the network changed after a parse_error");
-        return 0;
-    } catch (const kith::invalid_argument&) {
-        if (!(net == before)) fail("the network changed after an invalid_argument");
-        return 0;
-    }
+    });
+    if (!loaded) return 0;
     if (net.person_count() != before.person_count() + rep.people) fail("people count != report");
     if (rep.edges < rep.duplicates + rep.self_loops) fail("edges < duplicates + self-loops");
     if (opt.affiliation == affiliation_mode::none && net.tie_count() > before.tie_count() + rep.ties)
@@ -112,7 +99,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (net.group_count() != before.group_count() + rep.groups) fail("group count != report");
     if (net.event_count() != before.event_count() + rep.events) fail("event count != report");
     if (net.interaction_count() != before.interaction_count() + rep.interactions) fail("interaction count != report");
-    const kith::snapshot s(net, kith::make_timestamp(2025, 6, 1));
-    if (s.num_people() != net.person_count()) fail("snapshot people != network people");
+    kith_fuzz::check_freezes(target, net);
     return 0;
 }
