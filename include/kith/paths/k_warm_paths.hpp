@@ -472,6 +472,33 @@ std::vector<found_path<Cost>> distinct_first_paths(search_store<Generation>& st,
     return kept;
 }
 
+/// Pairwise disjoint intermediates (limited_overlap, max_overlap 0), directly: the best path,
+/// then repeatedly the best path that uses none of the kept paths' intermediates (blocked) and
+/// is not a kept path of at most one hop. Equal to the greedy filter over the exact order (the
+/// rule is "no shared intermediate" for every kept path), at one search per path (plus
+/// |kept 0-hop paths| when a source is a target), without Yen's cells or the lower-bound ball.
+/// Stops before a step would take the searches past `max_searches` (a prefix of the answer).
+template <class Cost, class Generation, class Adj>
+std::vector<found_path<Cost>> disjoint_paths(search_store<Generation>& st, const Adj& adj, std::size_t n,
+                                             const search_spec<Cost>& base, bool bidirectional, std::size_t k,
+                                             std::size_t max_searches) {
+    std::vector<found_path<Cost>> kept;
+    search_spec<Cost> spec = base;
+    std::vector<std::uint32_t> zero;  // people whose 0-hop path (source == target) was kept
+    search_spec<Cost> part;
+    const std::uint64_t searches0 = k_paths_counters().searches;
+    while (kept.size() < k) {
+        const std::uint64_t used = k_paths_counters().searches - searches0;
+        if (used + 1 + zero.size() > max_searches) break;
+        std::optional<found_path<Cost>> r = best_without_zero(st, adj, n, spec, bidirectional, zero, part);
+        if (!r) break;
+        if (r->verts.size() >= 3) spec.blocked.insert(spec.blocked.end(), r->verts.begin() + 1, r->verts.end() - 1);
+        else exclude_short(*r, spec, zero);
+        kept.push_back(std::move(*r));
+    }
+    return kept;
+}
+
 /// The k paths of `kopt` over any engine adjacency (both tiers).
 template <class Cost, class Generation, class Adj>
 std::vector<found_path<Cost>> k_paths(search_store<Generation>& st, const Adj& adj, std::size_t n,
@@ -479,6 +506,8 @@ std::vector<found_path<Cost>> k_paths(search_store<Generation>& st, const Adj& a
                                       const k_paths_options& kopt) {
     if (kopt.diversity == path_diversity::distinct_first_introducer)
         return distinct_first_paths(st, adj, n, base, bidirectional, k);
+    if (kopt.diversity == path_diversity::limited_overlap && kopt.max_overlap == 0.0)
+        return disjoint_paths(st, adj, n, base, bidirectional, k, kopt.max_enumerated);
     if (kopt.diversity == path_diversity::limited_overlap && kopt.max_overlap < 1.0)
         return yen(st, adj, n, base, bidirectional, k, kopt.max_overlap, kopt.max_enumerated);
     return yen(st, adj, n, base, bidirectional, k);  // none, or overlap 1 (every path passes)
