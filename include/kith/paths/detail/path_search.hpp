@@ -22,7 +22,10 @@
 // label where the other side has none can only meet labels created later, whose keys are at
 // least the other side's top plus one arc: it is dropped when that exceeds the best meeting
 // (uncapped labels, and labels at a side's hop limit when capped); (4) the uncapped search
-// expands the side with fewer queued labels (the stopping rule does not depend on the order).
+// expands the side with fewer queued labels (the stopping rule does not depend on the order);
+// (5) queuing a label at u prefetches u's offsets entry (snapshot: `has_offset_hint`), so the
+// arc-list bounds are in cache when u is settled (the load that starts the next list's prefetch
+// was the largest single stall: at 1M social ties ~10% faster uncapped, ~5% hop-capped).
 #pragma once
 
 #include <kith/core/error.hpp>
@@ -62,6 +65,15 @@ template <class Adj, class = void>
 struct has_prefetch : std::false_type {};
 template <class Adj>
 struct has_prefetch<Adj, std::void_t<decltype(std::declval<const Adj&>().prefetch(std::uint32_t{}))>> : std::true_type {};
+
+/// Whether the adjacency is a snapshot view (`adj.s->offset_address(u)`): the engine then starts
+/// loading u's offsets entry when it queues a label at u, as settling u reads it (the arc list's
+/// bounds, and its degree for the side choice) and it is a cache miss on large graphs.
+template <class Adj, class = void>
+struct has_offset_hint : std::false_type {};
+template <class Adj>
+struct has_offset_hint<Adj, std::void_t<decltype(std::declval<const Adj&>().s->offset_address(std::uint32_t{}))>>
+    : std::true_type {};
 
 /// Whether the adjacency reports degrees (`adj.degree(u)`: number of arcs of u, any filter).
 template <class Adj, class = void>
@@ -464,6 +476,7 @@ private:
         auto& h = cs_.heap[side];
         const label<Cost>& L = cs_.labels[li];
         heap4_push(h, heap_entry<Cost>{L.cost, L.hops, li});
+        if constexpr (has_offset_hint<Adj>::value) KITH_PATHS_PREFETCH(adj_.s->offset_address(L.vertex));
     }
 
     void clean(int side) {
