@@ -33,6 +33,22 @@ io::edge_list_report load(network& net, const std::string& text, const io::edge_
     return io::read_edge_list(net, in, "edges.txt", opt);
 }
 
+// As `load`, through the steps of the istream overload but in blocks of `block` bytes, so that
+// lines straddle block boundaries.
+io::edge_list_report load_in_blocks(network& net, const std::string& text, const io::edge_list_options& opt,
+                                    std::size_t block) {
+    io::detail::edge_list_parser p("edges.txt", opt, 0);
+    std::istringstream in(text);
+    io::detail::feed_blocks(
+        p,
+        [&](char* buf, std::size_t n) {
+            in.read(buf, static_cast<std::streamsize>(n));
+            return static_cast<std::size_t>(in.gcount());
+        },
+        block);
+    return io::detail::finish_edge_list(net, p);
+}
+
 double warmth(const network& net, const char* a, const char* b) {
     const auto* r = net.find_tie_record(net.id_of(a), net.id_of(b));
     REQUIRE(r != nullptr);
@@ -350,17 +366,7 @@ TEST_CASE("edge list: block boundaries do not matter", "[io][edge_list]") {
         }
         network whole, pieces;
         const auto a = load(whole, text);
-        io::edge_list_options opt;
-        kith::io::detail::edge_list_parser p("edges.txt", opt, 0);
-        std::istringstream in(text);
-        kith::io::detail::feed_blocks(
-            p,
-            [&](char* buf, std::size_t n) {
-                in.read(buf, static_cast<std::streamsize>(n));
-                return static_cast<std::size_t>(in.gcount());
-            },
-            1 + rng() % 17);
-        const auto b = kith::io::detail::finish_edge_list(pieces, p);
+        const auto b = load_in_blocks(pieces, text, {}, 1 + rng() % 17);
         CHECK(a == b);
         CHECK(whole == pieces);
     }
@@ -560,16 +566,8 @@ TEST_CASE("edge list: loads equal add_person + set_warmth one by one, also into 
         CHECK(net.tie_count() == expected.tie_count());
         // The same text read in tiny blocks gives the same network.
         network pieces = start;
-        kith::io::detail::edge_list_parser p("edges.txt", opt, 0);
-        std::istringstream in(text);
-        kith::io::detail::feed_blocks(
-            p,
-            [&](char* buf, std::size_t k) {
-                in.read(buf, static_cast<std::streamsize>(k));
-                return static_cast<std::size_t>(in.gcount());
-            },
-            1 + rng() % 9);
-        CHECK(kith::io::detail::finish_edge_list(pieces, p) == r);
+        const auto b = load_in_blocks(pieces, text, opt, 1 + rng() % 9);
+        CHECK(b == r);
         CHECK(pieces == expected);
     }
 }
