@@ -38,6 +38,10 @@
 // on the fly over their own arcs (same order, so the same doubles) and the totals are exact
 // sums the removed ties are subtracted from (detail::exact_sum), so the query stays
 // O(two-hop + degrees of the excluded and of the affected people it scores), never O(V).
+// calibrate_people_to_meet fits the default blend's weights (weighting, activity and novelty
+// weights, novelty time scale) to a user's own history, from a snapshot as of an earlier time and
+// one as of now (supervised calibration, Lichtenwalter et al. 2010); the score keeps its form, so
+// the pruned pass stays exact with fitted weights.
 // Each result lists its mutual contacts
 // (strongest first: product of the two warmths, then id) and talking points: shared interests,
 // groups and organisation. Ties in score are broken by person id (ascending).
