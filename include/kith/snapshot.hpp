@@ -33,6 +33,7 @@
 #pragma once
 
 #include <kith/core/error.hpp>
+#include <kith/core/huge_pages.hpp>
 #include <kith/core/ids.hpp>
 #include <kith/core/strength.hpp>
 #include <kith/core/time.hpp>
@@ -64,8 +65,9 @@ namespace detail {
 /// Splits 64-bit CSR offsets into 32-bit low words plus the list of vertices at which the
 /// high word grows (`wraps[k]` = first vertex whose offset is >= (k+1) * 2^32). Keeps the
 /// offsets at 4 bytes per person while staying exact past 2^32 arcs. O(n + wraps).
-inline void split_offsets(const std::vector<std::uint64_t>& start, std::vector<std::uint32_t>& lo,
-                          std::vector<std::uint32_t>& wraps) {
+/// `Lo`: a vector of std::uint32_t (any allocator).
+template <class Lo>
+void split_offsets(const std::vector<std::uint64_t>& start, Lo& lo, std::vector<std::uint32_t>& wraps) {
     lo.assign(start.size(), 0);
     wraps.clear();
     for (std::size_t v = 0; v < start.size(); ++v) {
@@ -76,8 +78,8 @@ inline void split_offsets(const std::vector<std::uint64_t>& start, std::vector<s
     }
 }
 /// The 64-bit offset of vertex v from `split_offsets`' output. O(1) below 2^32 arcs, else O(log wraps).
-inline std::uint64_t offset_at(const std::vector<std::uint32_t>& lo, const std::vector<std::uint32_t>& wraps,
-                               std::uint32_t v) noexcept {
+template <class Lo>
+std::uint64_t offset_at(const Lo& lo, const std::vector<std::uint32_t>& wraps, std::uint32_t v) noexcept {
     if (wraps.empty()) return lo[v];
     const auto hi = static_cast<std::uint64_t>(std::upper_bound(wraps.begin(), wraps.end(), v) - wraps.begin());
     return (hi << 32) | lo[v];
@@ -750,9 +752,10 @@ private:
     std::vector<person> people_;
     std::vector<std::uint64_t> key_slots_;  // key index, see build_people
     // CSR: offsets and packed arcs (see the header comment)
-    std::vector<std::uint32_t> offset_lo_;
+    // The two arrays a search reads at random: advised for huge pages (core/huge_pages.hpp).
+    std::vector<std::uint32_t, detail::huge_page_allocator<std::uint32_t>> offset_lo_;
     std::vector<vertex_type> wraps_;
-    std::vector<std::uint64_t> arcs_;
+    std::vector<std::uint64_t, detail::huge_page_allocator<std::uint64_t>> arcs_;
     std::uint64_t num_arcs_ = 0;
     std::uint64_t arc_bits_ = 17;     // bits per arc: target bits + 16
     std::uint64_t target_mask_ = 1;   // (1 << target bits) - 1
