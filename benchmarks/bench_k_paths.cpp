@@ -5,12 +5,16 @@
 // Methods (each query timed on its own with the thread's CPU clock; p50/p90/p99 reported):
 //   one           find_warm_path(snapshot, a, b), default options (hop factor 0.8)
 //   k5_plain      find_k_warm_paths, k = 5, no diversity (Yen)
-//   k5_distinct   k = 5, distinct_first_introducer
+//   k5_distinct   k = 5, distinct_first_introducer (one origin-tagged search for one pair:
+//                 counts as 1 search; its pops and labels are counted as the engine's)
 //   k5_overlap    k = 5, limited_overlap, max_overlap 0.5 (default max_enumerated)
-//   k5_disjoint   k = 5, limited_overlap, max_overlap 0 (pairwise disjoint intermediates)
-// Ratios: p50(method) / p50(one) and the median over queries of time(method) / time(one).
+//   k5_disjoint   k = 5, limited_overlap, max_overlap 0 (pairwise disjoint intermediates: a
+//                 direct loop, one search per path)
+// Ratios: p50(method) / p50(one), mean(method) / mean(one) and the median over queries of
+// time(method) / time(one).
 // Load-independent counts: single-path searches per query (detail::k_paths_counters), and when
-// the engine is built with KITH_PATHS_PROFILE, settled labels and scanned arcs per query.
+// the engine is built with KITH_PATHS_PROFILE, settled labels, created labels and scanned arcs
+// per query.
 // Checks (abort loudly): the first path of every k query costs what the best path costs; costs
 // are non-decreasing; k5_plain has no duplicate path; k5_distinct has distinct people[1]
 // (paths of >= 2 hops); k5_overlap / k5_disjoint keep the documented overlap bound.
@@ -47,7 +51,7 @@ std::string load_average() {
 
 struct method_result {
     std::vector<double> cpu;  // per query, microseconds
-    double searches = 0, settled = 0, scanned = 0, paths = 0, ball = 0;  // totals
+    double searches = 0, settled = 0, scanned = 0, paths = 0, ball = 0, labels = 0;  // totals
 };
 
 struct k_case {
@@ -62,7 +66,7 @@ std::vector<std::unique_ptr<k_case>> cases;
 std::vector<std::string> method_order;
 
 struct counters {
-    std::uint64_t searches = 0, settled = 0, scanned = 0, ball = 0;
+    std::uint64_t searches = 0, settled = 0, scanned = 0, ball = 0, labels = 0;
     static counters now() {
         counters c;
         c.searches = kith::detail::k_paths_counters().searches;
@@ -70,6 +74,7 @@ struct counters {
 #if defined(KITH_PATHS_PROFILE)
         c.settled = kith::detail::profile().settled;
         c.scanned = kith::detail::profile().scanned;
+        c.labels = kith::detail::profile().labels;
 #endif
         return c;
     }
@@ -139,6 +144,7 @@ void bm_method(benchmark::State& state, k_case* c, const std::string& method, st
         r.ball = static_cast<double>(after.ball - before.ball);
         r.settled = static_cast<double>(after.settled - before.settled);
         r.scanned = static_cast<double>(after.scanned - before.scanned);
+        r.labels = static_cast<double>(after.labels - before.labels);
     }
     const latency l = summarize(r.cpu);
     const double nq = c->pairs.empty() ? 1.0 : static_cast<double>(c->pairs.size());
@@ -154,11 +160,13 @@ void bm_method(benchmark::State& state, k_case* c, const std::string& method, st
 
 void print_summary() {
     std::printf("\n== k best paths against one path: thread CPU time per query, microseconds ==\n"
-                "   r_p50 = p50(method) / p50(one); r_med = median over queries of time(method) / time(one)\n"
-                "   searches, settled, scanned: per query (settled/scanned need KITH_PATHS_PROFILE);\n"
+                "   r_p50 = p50(method) / p50(one); r_mean = mean(method) / mean(one);\n"
+                "   r_med = median over queries of time(method) / time(one)\n"
+                "   searches, settled, labels, scanned: per query (the last three need KITH_PATHS_PROFILE);\n"
                 "   ball: vertices settled per query by the lower-bound ball of lazy Yen\n");
-    std::printf("%-14s %-12s %9s %9s %9s %9s | %7s %7s | %8s %9s %10s %7s %6s\n", "graph", "method", "p50", "p90",
-                "p99", "mean", "r_p50", "r_med", "searches", "settled", "scanned", "ball", "paths");
+    std::printf("%-14s %-12s %9s %9s %9s %9s | %7s %7s %7s | %8s %9s %9s %10s %7s %6s\n", "graph", "method", "p50",
+                "p90", "p99", "mean", "r_p50", "r_mean", "r_med", "searches", "settled", "labels", "scanned", "ball",
+                "paths");
     for (const auto& cp : cases) {
         const k_case& c = *cp;
         const auto one = c.results.find("one");
@@ -167,19 +175,20 @@ void print_summary() {
             if (it == c.results.end()) continue;
             const method_result& r = it->second;
             const latency l = summarize(r.cpu);
-            double r50 = 0, rmed = 0;
+            double r50 = 0, rmean = 0, rmed = 0;
             if (one != c.results.end()) {
                 const latency lo = summarize(one->second.cpu);
                 r50 = lo.p50 > 0 ? l.p50 / lo.p50 : 0;
+                rmean = lo.mean > 0 ? l.mean / lo.mean : 0;
                 std::vector<double> ratios;
                 for (std::size_t q = 0; q < r.cpu.size() && q < one->second.cpu.size(); ++q)
                     if (one->second.cpu[q] > 0) ratios.push_back(r.cpu[q] / one->second.cpu[q]);
                 rmed = summarize(ratios).p50;
             }
             const double nq = r.cpu.empty() ? 1.0 : static_cast<double>(r.cpu.size());
-            std::printf("%-14s %-12s %9.1f %9.1f %9.1f %9.1f | %7.2f %7.2f | %8.1f %9.0f %10.0f %7.0f %6.2f\n",
-                        c.g.name.c_str(), m.c_str(), l.p50, l.p90, l.p99, l.mean, r50, rmed, r.searches / nq,
-                        r.settled / nq, r.scanned / nq, r.ball / nq, r.paths / nq);
+            std::printf("%-14s %-12s %9.1f %9.1f %9.1f %9.1f | %7.2f %7.2f %7.2f | %8.1f %9.0f %9.0f %10.0f %7.0f %6.2f\n",
+                        c.g.name.c_str(), m.c_str(), l.p50, l.p90, l.p99, l.mean, r50, rmean, rmed, r.searches / nq,
+                        r.settled / nq, r.labels / nq, r.scanned / nq, r.ball / nq, r.paths / nq);
         }
     }
     std::printf("load average at the end: %s\n", load_average().c_str());

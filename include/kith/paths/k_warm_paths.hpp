@@ -19,16 +19,21 @@
 //   its bound is <= the best candidate's cost; cells that cannot hold one of the k answers are
 //   never searched (k = 5 at 1M ties: 10.7 searches instead of 18.6). The popped sequence is
 //   plain Yen's: a candidate is popped only when it is below every unsearched cell's bound.
-// - distinct_first_introducer: one search per kept path (the next one may not start with a used
-//   first introducer; kept 0- and 1-hop paths are excluded explicitly).
+// - distinct_first_introducer: the answer is the k best of {the best path through first
+//   introducer y}. One source, one target, uncapped, on the snapshot: ONE origin-tagged
+//   bidirectional search (detail/k_first_search.hpp; k = 5 at 1M ties: 1708 settled labels
+//   against 2825 for five searches). Otherwise one search per kept path (the next one may not
+//   start with a used first introducer; kept 0- and 1-hop paths are excluded explicitly).
+// - limited_overlap with max_overlap = 0 (disjoint intermediates): a direct loop, one search per
+//   kept path with the kept intermediates blocked (no Yen cells, no ball).
 // - limited_overlap (max_overlap < 1): the rule is |inner(p) & inner(q)| <= max_overlap x
 //   |inner(q)| for each kept q (inner = intermediates), i.e. a later path reuses at most that
 //   fraction of each earlier path's introducers. Yen's enumeration filtered by the rule, with
 //   two exact prunings that the rule allows because shared counts only grow along a path: a
 //   spur whose root already shares more than q's budget with a kept q is skipped (no path in
 //   that cell passes), and a spur whose root has used up q's budget may not use q's other
-//   intermediates (they are blocked in the spur search; this drops only failing paths). With
-//   max_overlap = 0 each kept path costs one search. Lazy on the snapshot as above.
+//   intermediates (they are blocked in the spur search; this drops only failing paths). Lazy
+//   on the snapshot as above.
 //   max_overlap = 1 lets every path pass: plain Yen. `max_enumerated` bounds the searches (a
 //   prefix of the answer when reached).
 // Counting every single-path search is cheap; benchmarks read it (detail::k_paths_counters).
@@ -76,8 +81,8 @@ struct k_paths_options {
     double max_overlap = 0.5;
     /// For `limited_overlap` with max_overlap < 1: run at most this many single-path searches
     /// (>= 1); when reached, the paths kept so far are returned (a prefix of the exact answer).
-    /// Ignored otherwise (plain k best: Yen, exact; distinct first introducers: one search per
-    /// path).
+    /// Ignored otherwise (plain k best: Yen, exact; distinct first introducers: one search, or
+    /// one per path).
     std::size_t max_enumerated = 256;
 };
 
@@ -575,10 +580,13 @@ std::vector<basic_warm_path<V>> generic_k_paths(const Graph& g, const std::vecto
 /// (max_overlap < 1) and more than `max_enumerated` searches needed, a prefix of that answer.
 /// Complexity, in single-path searches (each as `find_warm_path`), for E enumerated paths of at
 /// most L hops: none: at most 1 + (k-1)(L+1) (lazy Yen with Lawler's rule, E = k; 10.7 on
-/// average for k = 5 on the 1M-tie social graph, plus one backward ball of ~250 people); distinct_first_introducer: k (plus |kept 0-hop paths|
+/// average for k = 5 on the 1M-tie social graph, plus one backward ball of ~250 people);
+/// distinct_first_introducer: one pair without hop cap: one search keeping up to k labels per
+/// person (~3.8 single searches' labels for k = 5 at 1M ties), else k (plus |kept 0-hop paths|
 /// per path when a source is a target); limited_overlap: at most 1 + E(L+1) and at most
-/// max_enumerated (exactly k for a single source and max_overlap = 0; 26 on average for k = 5,
-/// max_overlap 0.5 at 1M ties). Memory O(n) per thread for the ball, O(E (L + candidates)).
+/// max_enumerated (29 on average for k = 5, max_overlap 0.5 at 1M ties); max_overlap = 0: k
+/// (plus |kept 0-hop paths| per path), at most max_enumerated. Memory O(n) per thread for the
+/// ball and the one-search records, O(E (L + candidates)).
 /// Throws: as `find_warm_path`; `invalid_argument` for max_overlap outside [0,1] or NaN, or
 /// max_enumerated == 0. Exact (integer costs): checked against an oracle that enumerates all
 /// simple paths and applies the greedy rule, for every diversity mode.
