@@ -24,6 +24,7 @@
 #include <kith/suggest/people_to_meet.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -173,15 +174,22 @@ double score_of(const kith::people_to_meet_workspace& ws, const kith::detail::pe
     return kith::detail::pair_score(ws, q, v, sc.opt);
 }
 
-// Experiment, not a kith score: a log-linear model (logistic regression on log1p of 18 pair
-// features, each divided by its training mean, then standardised) fitted on the inner split
-// (new ties there against random non-ties) and evaluated at the real split. Its score is not
-// monotone in the two-hop sums (some weights are negative), so suggest_people_to_meet's pruned
-// pass could not rank it; it would need every eligible person scored, O(V) per query.
+// The log-linear model of kith::fit_people_to_meet_model (logistic regression on log1p of 17 pair
+// features, each divided by its training mean, then standardised), fitted on the inner split
+// (new ties there against random non-ties) and evaluated at the real split: the same transform
+// and features as people_to_meet_model::log_odds. With --lr-nonneg the tool fits it itself with
+// every feature weight >= 0 (an experiment: a score a threshold algorithm could rank).
 struct loglinear {
     std::vector<double> mean, mu, sd, wt;
     bool fitted() const { return !wt.empty(); }
+    kith::people_to_meet_model lib;  // when use_lib: scored by the library's log_odds
+    bool use_lib = false;
     double score(const std::vector<double>& f) const {
+        if (use_lib) {
+            std::array<double, kith::people_to_meet_model::num_features> x{};
+            std::copy(f.begin(), f.end(), x.begin());
+            return lib.log_odds(x);
+        }
         double z = wt.back();
         for (std::size_t j = 0; j < f.size(); ++j) z += wt[j] * ((std::log1p(f[j] / mean[j]) - mu[j]) / sd[j]);
         return z;
@@ -194,20 +202,15 @@ bool lr_nonneg = false;  // --lr-nonneg: the log-linear experiment with weights 
 // products and each side's figure; novelty with warmth only).
 void append_features(const kith::people_to_meet_workspace& ws, const kith::detail::people_query& q, std::uint32_t u,
                      std::uint32_t v, kith::link_weighting w, std::vector<double>& f) {
+    // The library's own feature code (kith::detail::model_features); the tool has no exclusions.
     kith::people_to_meet_options ko;
     ko.score = kith::link_score::katz;
     ko.weighting = w;
-    const double kz = kith::detail::pair_score(ws, q, v, ko);
-    const kith::detail::two_hop_sums zero{};
-    const auto& x = ws.candidate.is_set(v) ? ws.sums[v] : zero;
-    const auto& pr = ws.prior;
-    if (w == kith::link_weighting::unweighted) {
-        f.insert(f.end(), {x.cn, x.ra, x.aa, kz, double(pr.degree[u]) * pr.degree[v], double(pr.degree[u]),
-                           double(pr.degree[v])});
-    } else {
-        f.insert(f.end(), {x.wcn, x.wra, x.waa, kz, pr.strength[u] * pr.strength[v], pr.strength[u], pr.strength[v],
-                           pr.novelty[u] * pr.novelty[v], pr.novelty[u], pr.novelty[v]});
-    }
+    std::array<double, kith::people_to_meet_model::num_features> x{};
+    const bool warmth = w == kith::link_weighting::warmth;
+    kith::detail::model_features(ws, q, v, warmth, ko, ws.prior.novelty[u], x);
+    if (!warmth) f.insert(f.end(), x.begin(), x.begin() + 7);
+    else f.insert(f.end(), x.begin() + 7, x.end());
 }
 
 // Logistic regression (batch gradient ascent, 3,000 steps, tiny L2), label 1 against label 0.
@@ -265,7 +268,13 @@ std::vector<result_row> evaluate(const std::string& dataset, const kith::snapsho
     std::vector<pair_sample> pairs;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pos = positives;
     std::shuffle(pos.begin(), pos.end(), rng);
-    for (std::size_t i = 0; i < pos.size() && i < mp; ++i) pairs.push_back({pos[i].first, pos[i].second, 1});
+    // Positives in a random orientation (a hash of the pair, not the rng: the samples of the
+    // symmetric scores are unchanged): the file's order (first sender first) must not favour
+    // an asymmetric score such as the log-linear model.
+    for (std::size_t i = 0; i < pos.size() && i < mp; ++i) {
+        const bool flip = mix(key(pos[i].first, pos[i].second) ^ 0x5eedull) & 1;
+        pairs.push_back({flip ? pos[i].second : pos[i].first, flip ? pos[i].first : pos[i].second, 1});
+    }
     for (std::size_t i = 0; i < m;) {
         const auto a = pool[rng() % pool.size()], b = pool[rng() % pool.size()];
         if (a == b || future.count(key(a, b))) continue;
@@ -394,7 +403,7 @@ std::vector<result_row> evaluate(const std::string& dataset, const kith::snapsho
     for (std::size_t c = 0; c < kk; ++c) {
         result_row r;
         r.dataset = dataset;
-        r.score = c < k ? scorers[c].name : "log-linear LR (experiment, not in kith)";
+        r.score = c < k ? scorers[c].name : lr_nonneg ? "log-linear, weights >= 0 (experiment)" : "**kith log-linear**";
         r.auc_random = auc(ps[c], rn[c]);
         r.auc_hard = auc(ps[c], hn[c]);
         const double nu = users.empty() ? 1.0 : static_cast<double>(users.size());
@@ -584,7 +593,25 @@ void temporal_split(const std::string& dir, const std::string& name, const std::
         if (before.degree(e.u) > 0 && before.degree(e.v) > 0 && !before.find_arc(e.u, e.v)) inner_pos.emplace_back(e.u, e.v);
     }
     loglinear lr;
-    evaluate(name, before, inner_pos, train, {}, quick, &lr);
+    if (lr_nonneg) {
+        evaluate(name, before, inner_pos, train, {}, quick, &lr);
+    } else {
+        const auto t0 = std::chrono::steady_clock::now();
+        const kith::people_to_meet_model_fit fit = kith::fit_people_to_meet_model(before, s);
+        const auto& m = fit.model;
+        lr.mean.assign(m.mean.begin(), m.mean.end());
+        lr.mu.assign(m.center.begin(), m.center.end());
+        lr.sd.assign(m.scale.begin(), m.scale.end());
+        lr.wt.assign(m.weight.begin(), m.weight.end());
+        lr.wt.push_back(m.bias);
+        lr.lib = m;
+        lr.use_lib = true;
+        std::fprintf(stderr, "%s: fit_people_to_meet_model on %zu new ties, %zu non-ties (training AUC %.4f, %.2f s):",
+                     name.c_str(), fit.positives, fit.random_negatives, fit.auc_random,
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        for (double x : lr.wt) std::fprintf(stderr, " %.2f", x);
+        std::fprintf(stderr, "\n");
+    }
     r = evaluate(name, s, pos, all, {}, quick, &lr);
     rows.insert(rows.end(), r.begin(), r.end());
 }

@@ -793,3 +793,104 @@ TEST_CASE("people to meet: calibration without new ties, and its errors", "[sugg
     co.novelty_days = {7.0, -1.0};
     REQUIRE_THROWS_AS(kith::calibrate_people_to_meet(s, s, {}, co), kith::invalid_argument);
 }
+
+TEST_CASE("people to meet: a one-feature log-linear model ranks like the matching score", "[suggest]") {
+    // With one weight (mean 1, center 0, scale 1) the model's log-odds are log1p(feature), an
+    // increasing function: the people with a positive feature come first, in the order of the
+    // library's own score for that feature (already checked against brute force), same
+    // explanations; the rest follow with log-odds 0.
+    struct mapping {
+        std::size_t feature;
+        kith::link_score score;
+        kith::link_weighting weighting;
+    };
+    const mapping maps[] = {
+        {0, kith::link_score::common_neighbours, kith::link_weighting::unweighted},
+        {1, kith::link_score::resource_allocation, kith::link_weighting::unweighted},
+        {2, kith::link_score::adamic_adar, kith::link_weighting::unweighted},
+        {4, kith::link_score::preferential_attachment, kith::link_weighting::unweighted},
+        {7, kith::link_score::common_neighbours, kith::link_weighting::warmth},
+        {8, kith::link_score::resource_allocation, kith::link_weighting::warmth},
+        {9, kith::link_score::adamic_adar, kith::link_weighting::warmth},
+        {11, kith::link_score::preferential_attachment, kith::link_weighting::warmth},
+    };
+    std::size_t compared = 0;
+    for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+        std::mt19937_64 rng(seed * 104729);
+        const int n = 20 + static_cast<int>(rng() % 120);
+        const auto asker = static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
+        const kith::network net = hub_network(rng, n, asker);
+        const kith::snapshot s(net, now);
+        kith::people_to_meet_workspace ws(s), wm(s);
+        for (int query = 0; query < 4; ++query) {
+            const auto& mp = maps[rng() % (sizeof maps / sizeof maps[0])];
+            const std::uint32_t me = query == 0 ? asker : static_cast<std::uint32_t>(rng() % static_cast<std::uint64_t>(n));
+            kith::people_to_meet_options opt;
+            opt.k = static_cast<std::size_t>(n);
+            opt.score = mp.score;
+            opt.weighting = mp.weighting;
+            if (rng() % 4 == 0) opt.excluded.push_back(pid(static_cast<std::uint32_t>(rng() % 3)));
+            kith::people_to_meet_model model;
+            model.mean.fill(1.0);
+            model.scale.fill(1.0);
+            model.weight[mp.feature] = 1.0;
+            INFO("seed " << seed << " query " << query << " me " << me << " feature " << mp.feature);
+            const auto want = kith::suggest_people_to_meet(s, pid(me), opt, ws);
+            const auto got = kith::suggest_people_to_meet_by_model(s, pid(me), model, opt, wm);
+            REQUIRE(got.size() >= want.size());
+            for (std::size_t i = 0; i < want.size(); ++i) {
+                REQUIRE(got[i].who == want[i].who);
+                CHECK(got[i].score == Approx(std::log1p(want[i].score)));
+                CHECK(got[i].mutuals == want[i].mutuals);
+                CHECK(got[i].mutual_count == want[i].mutual_count);
+            }
+            for (std::size_t i = want.size(); i < got.size(); ++i) CHECK(got[i].score == 0.0);
+            ++compared;
+        }
+    }
+    CHECK(compared == 120);
+}
+
+TEST_CASE("people to meet: a log-linear model fitted to the history ranks its new ties", "[suggest]") {
+    std::mt19937_64 rng(4242);
+    const history h = make_history(rng, 240, 70);
+    const kith::snapshot before(h.before, h.t_before), after(h.after, h.t_after);
+    kith::people_to_meet_calibration_options co;
+    co.negatives = 400;
+    co.max_positives = 400;
+    const auto fit = kith::fit_people_to_meet_model(before, after, co);
+    CHECK(fit.positives == kith::calibrate_people_to_meet(before, after, {}, co).positives);  // the same pairs
+    CHECK(fit.random_negatives == 400);
+    CHECK(fit.auc_random > 0.65);  // well above chance (0.5) on this synthetic history
+    const auto again = kith::fit_people_to_meet_model(before, after, co);
+    CHECK(again.model.weight == fit.model.weight);
+    CHECK(again.model.bias == fit.model.bias);
+    CHECK(again.auc_random == fit.auc_random);
+    // Queries on `after`: best first, never a contact or me, explained.
+    kith::people_to_meet_workspace ws(after);
+    kith::people_to_meet_options opt;
+    opt.k = 8;
+    for (std::uint32_t me = 0; me < 240; me += 17) {
+        const auto got = kith::suggest_people_to_meet_by_model(after, pid(me), fit.model, opt, ws);
+        const auto mv = after.vertex_of(pid(me));
+        if (after.degree(mv) > 0) CHECK(got.size() == 8);
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            CHECK(got[i].who != pid(me));
+            const auto tie = after.find_arc(mv, after.vertex_of(got[i].who));  // only ties I may see rule out
+            CHECK(!(tie && after.arc_visible(*tie, std::optional<kith::snapshot::vertex_type>(mv))));
+            if (i > 0) CHECK(got[i - 1].score >= got[i].score);
+        }
+    }
+    // Errors.
+    kith::people_to_meet_model bad = fit.model;
+    bad.katz_beta = 1.0;
+    REQUIRE_THROWS_AS(kith::suggest_people_to_meet_by_model(after, pid(0), bad, opt, ws), kith::invalid_argument);
+    bad = fit.model;
+    bad.weight[3] = std::nan("");
+    REQUIRE_THROWS_AS(kith::suggest_people_to_meet_by_model(after, pid(0), bad, opt, ws), kith::invalid_argument);
+    REQUIRE_THROWS_AS(kith::suggest_people_to_meet_by_model(after, pid(9999), fit.model, opt, ws), kith::unknown_person);
+    kith::people_to_meet_workspace other(before);
+    REQUIRE_THROWS_AS(kith::suggest_people_to_meet_by_model(after, pid(0), fit.model, opt, other), kith::invalid_argument);
+    co.negatives = 0;
+    REQUIRE_THROWS_AS(kith::fit_people_to_meet_model(before, after, co), kith::invalid_argument);
+}

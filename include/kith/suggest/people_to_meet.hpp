@@ -41,7 +41,10 @@
 // calibrate_people_to_meet fits the default blend's weights (weighting, activity and novelty
 // weights, novelty time scale) to a user's own history, from a snapshot as of an earlier time and
 // one as of now (supervised calibration, Lichtenwalter et al. 2010); the score keeps its form, so
-// the pruned pass stays exact with fitted weights.
+// the pruned pass stays exact with fitted weights. fit_people_to_meet_model fits a log-linear
+// model (logistic regression on 17 pair features) to the same history, and
+// suggest_people_to_meet_by_model ranks by it: better on message networks (docs/suggestions.md),
+// but its weights have both signs, so it scores every eligible person (O(V + E) per query).
 // Each result lists its mutual contacts
 // (strongest first: product of the two warmths, then id) and talking points: shared interests,
 // groups and organisation. Ties in score are broken by person id (ascending).
@@ -56,6 +59,7 @@
 #include <boost/property_map/property_map.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -1062,6 +1066,75 @@ inline double calibration_auc(const std::vector<double>& pos, std::vector<double
     return sum / (static_cast<double>(pos.size()) * static_cast<double>(neg.size()));
 }
 
+/// The pairs a calibration learns from (see calibrate_people_to_meet), as vertices of `before`:
+/// positives (new public ties), random non-ties, distance-2 non-ties. `ws` is bound to `before`.
+struct calibration_sample {
+    std::vector<std::pair<snapshot::vertex_type, snapshot::vertex_type>> pos, neg[2];
+};
+inline calibration_sample sample_calibration_pairs(const snapshot& before, const snapshot& after,
+                                                   const people_to_meet_workspace& ws,
+                                                   const people_to_meet_calibration_options& copt) {
+    using vertex = snapshot::vertex_type;
+    calibration_sample out;
+    const std::size_t n = before.num_people();
+    std::vector<vertex> pool;
+    for (vertex v = 0; v < n; ++v)
+        if (ws.prior.degree[v] > 0) pool.push_back(v);
+    auto in_before = [&](vertex av) -> std::optional<vertex> {
+        const auto b = before.find_vertex(after.id_of(av));
+        if (b && ws.prior.degree[*b] > 0) return b;
+        return std::nullopt;
+    };
+    auto tied_anywhere = [&](vertex a, vertex b) {
+        if (before.find_arc(a, b)) return true;
+        const auto x = after.find_vertex(before.id_of(a)), y = after.find_vertex(before.id_of(b));
+        return x && y && after.find_arc(*x, *y).has_value();
+    };
+    // Positives: public ties of `after` that are new between two people active in `before`.
+    std::vector<std::pair<vertex, vertex>>& pos = out.pos;
+    for (vertex v = 0; v < after.num_people(); ++v)
+        for (auto a = after.arc_begin(v), e = after.arc_end(v); a != e; ++a) {
+            const vertex t = after.arc_target(a);
+            if (t <= v || after.arc_is_private(a)) continue;
+            const auto bv = in_before(v), bt = in_before(t);
+            if (!bv || !bt || *bv == *bt || before.find_arc(*bv, *bt)) continue;
+            pos.emplace_back(std::min(*bv, *bt), std::max(*bv, *bt));
+        }
+    std::sort(pos.begin(), pos.end());
+    std::mt19937_64 rng(copt.seed);
+    auto pick = [&](std::size_t m) { return static_cast<std::size_t>(rng() % m); };
+    for (std::size_t i = pos.size(); i > 1; --i) std::swap(pos[i - 1], pos[pick(i)]);  // portable shuffle
+    if (pos.size() > copt.max_positives) pos.resize(copt.max_positives);
+    // A new tie has no asker: each positive gets an orientation from a hash of the pair (the
+    // model's features are asymmetric; the blend's score is symmetric and does not care).
+    for (auto& [a, b] : pos) {
+        std::uint64_t h = (static_cast<std::uint64_t>(a) << 32 | b) + copt.seed + 0x9e3779b97f4a7c15ull;
+        h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
+        h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
+        if ((h ^ (h >> 31)) & 1) std::swap(a, b);
+    }
+    // Negatives: 0 random, 1 distance 2.
+    auto& neg = out.neg;
+    if (pool.size() >= 2) {
+        const std::size_t tries = 100 * copt.negatives;
+        for (std::size_t t = 0; t < tries && neg[0].size() < copt.negatives; ++t) {
+            const vertex a = pool[pick(pool.size())], b = pool[pick(pool.size())];
+            if (a != b && !tied_anywhere(a, b)) neg[0].emplace_back(a, b);
+        }
+        for (std::size_t t = 0; t < tries && neg[1].size() < copt.negatives; ++t) {
+            const vertex a = pool[pick(pool.size())];
+            const auto x = before.arc_begin(a) + pick(before.degree(a));
+            if (before.arc_is_private(x)) continue;
+            const vertex z = before.arc_target(x);
+            const auto y = before.arc_begin(z) + pick(before.degree(z));
+            const vertex b = before.arc_target(y);
+            if (before.arc_is_private(y) || a == b || tied_anywhere(a, b)) continue;
+            neg[1].emplace_back(a, b);
+        }
+    }
+    return out;
+}
+
 } // namespace detail
 
 /// Fits kith's default blend to the user's own history (supervised calibration, Lichtenwalter et
@@ -1108,54 +1181,9 @@ inline people_to_meet_calibration calibrate_people_to_meet(const snapshot& befor
     out.options = start;
     using vertex = snapshot::vertex_type;
     people_to_meet_workspace ws(before);
-    const std::size_t n = before.num_people();
-    std::vector<vertex> pool;
-    for (vertex v = 0; v < n; ++v)
-        if (ws.prior.degree[v] > 0) pool.push_back(v);
-    auto in_before = [&](vertex av) -> std::optional<vertex> {
-        const auto b = before.find_vertex(after.id_of(av));
-        if (b && ws.prior.degree[*b] > 0) return b;
-        return std::nullopt;
-    };
-    auto tied_anywhere = [&](vertex a, vertex b) {
-        if (before.find_arc(a, b)) return true;
-        const auto x = after.find_vertex(before.id_of(a)), y = after.find_vertex(before.id_of(b));
-        return x && y && after.find_arc(*x, *y).has_value();
-    };
-    // Positives: public ties of `after` that are new between two people active in `before`.
-    std::vector<std::pair<vertex, vertex>> pos;
-    for (vertex v = 0; v < after.num_people(); ++v)
-        for (auto a = after.arc_begin(v), e = after.arc_end(v); a != e; ++a) {
-            const vertex t = after.arc_target(a);
-            if (t <= v || after.arc_is_private(a)) continue;
-            const auto bv = in_before(v), bt = in_before(t);
-            if (!bv || !bt || *bv == *bt || before.find_arc(*bv, *bt)) continue;
-            pos.emplace_back(std::min(*bv, *bt), std::max(*bv, *bt));
-        }
-    std::sort(pos.begin(), pos.end());
-    std::mt19937_64 rng(copt.seed);
-    auto pick = [&](std::size_t m) { return static_cast<std::size_t>(rng() % m); };
-    for (std::size_t i = pos.size(); i > 1; --i) std::swap(pos[i - 1], pos[pick(i)]);  // portable shuffle
-    if (pos.size() > copt.max_positives) pos.resize(copt.max_positives);
-    // Negatives: 0 random, 1 distance 2.
-    std::vector<std::pair<vertex, vertex>> neg[2];
-    if (pool.size() >= 2) {
-        const std::size_t tries = 100 * copt.negatives;
-        for (std::size_t t = 0; t < tries && neg[0].size() < copt.negatives; ++t) {
-            const vertex a = pool[pick(pool.size())], b = pool[pick(pool.size())];
-            if (a != b && !tied_anywhere(a, b)) neg[0].emplace_back(a, b);
-        }
-        for (std::size_t t = 0; t < tries && neg[1].size() < copt.negatives; ++t) {
-            const vertex a = pool[pick(pool.size())];
-            const auto x = before.arc_begin(a) + pick(before.degree(a));
-            if (before.arc_is_private(x)) continue;
-            const vertex z = before.arc_target(x);
-            const auto y = before.arc_begin(z) + pick(before.degree(z));
-            const vertex b = before.arc_target(y);
-            if (before.arc_is_private(y) || a == b || tied_anywhere(a, b)) continue;
-            neg[1].emplace_back(a, b);
-        }
-    }
+    const detail::calibration_sample sample = detail::sample_calibration_pairs(before, after, ws, copt);
+    const auto& pos = sample.pos;
+    const auto& neg = sample.neg;
     out.positives = pos.size();
     out.random_negatives = neg[0].size();
     out.hard_negatives = neg[1].size();
@@ -1265,6 +1293,235 @@ inline people_to_meet_calibration calibrate_people_to_meet(const snapshot& befor
     --out.settings_tried;
     out.auc_random = detail::calibration_auc(sp, sn[0]);
     out.auc_hard = detail::calibration_auc(sp, sn[1]);
+    return out;
+}
+
+// ------------------------------------------------------------------------------- log-linear model
+
+/// A log-linear people-to-meet model: logistic regression on 17 features of a pair (u, v),
+/// fitted to a user's own history by `fit_people_to_meet_model` and ranked by
+/// `suggest_people_to_meet_by_model`. Features, in order: unweighted common neighbours, resource
+/// allocation, Adamic-Adar, Katz, d_u d_v, d_u, d_v; the same with warmth (strengths s for
+/// degrees); novelty n_u n_v, n_u, n_v (public figures for the prior side, as kith_default).
+/// Feature j enters as x_j = (log1p(f_j / mean_j) - center_j) / scale_j (a non-positive mean or
+/// scale counts as 1); the log-odds are bias + sum weight_j x_j. Weights may be negative, so
+/// the score is not monotone in the two-hop sums: the pruned pass does not apply and every
+/// eligible person is scored.
+struct people_to_meet_model {
+    static constexpr std::size_t num_features = 17;
+    std::array<double, num_features> weight{}, mean{}, center{}, scale{};
+    double bias = 0;
+    double novelty_days = 7.0;  ///< time scale of the novelty features (> 0)
+    double katz_beta = 0.05;    ///< Katz damping of the two Katz features, in (0,1)
+    /// The log-odds of a feature vector. O(num_features).
+    double log_odds(const std::array<double, num_features>& f) const {
+        double z = bias;
+        for (std::size_t j = 0; j < num_features; ++j) {
+            const double m = mean[j] > 0 ? mean[j] : 1.0, sc = scale[j] > 0 ? scale[j] : 1.0;
+            z += weight[j] * ((std::log1p(f[j] / m) - center[j]) / sc);
+        }
+        return z;
+    }
+};
+
+/// What `fit_people_to_meet_model` fitted.
+struct people_to_meet_model_fit {
+    people_to_meet_model model{};
+    double auc_random = 0;  ///< training AUC of the model, new ties against random non-ties
+    std::size_t positives = 0, random_negatives = 0;
+};
+
+namespace detail {
+
+/// Fills half of v's model features from a query q run with Katz and weighting `warmth` (false:
+/// features 0-6, true: 7-16). `my_novelty` is the asker's novelty for the model's time scale.
+inline void model_features(const people_to_meet_workspace& ws, const people_query& q, snapshot::vertex_type v,
+                           bool warmth, const people_to_meet_options& katz_opt, double my_novelty,
+                           std::array<double, people_to_meet_model::num_features>& f) {
+    static const two_hop_sums zero{};
+    const two_hop_sums& x = ws.candidate.is_set(v) ? ws.sums[v] : zero;
+    const double kz = pair_score(ws, q, v, katz_opt);
+    if (!warmth) {
+        const double dv = prior_degree(ws, v);
+        f[0] = x.cn, f[1] = x.ra, f[2] = x.aa, f[3] = kz;
+        f[4] = q.my_public_degree * dv, f[5] = q.my_public_degree, f[6] = dv;
+    } else {
+        const double sv = prior_strength(ws, v), nv = prior_novelty(ws, v);
+        f[7] = x.wcn, f[8] = x.wra, f[9] = x.waa, f[10] = kz;
+        f[11] = q.my_public_strength * sv, f[12] = q.my_public_strength, f[13] = sv;
+        f[14] = my_novelty * nv, f[15] = my_novelty, f[16] = nv;
+    }
+}
+
+/// The Katz options of the model's two passes.
+inline people_to_meet_options model_pass_options(const people_to_meet_model& m, const people_to_meet_options& base,
+                                                 bool warmth) {
+    people_to_meet_options o = base;
+    o.score = link_score::katz;
+    o.weighting = warmth ? link_weighting::warmth : link_weighting::unweighted;
+    o.katz_beta = m.katz_beta;
+    return o;
+}
+
+inline void check_model(const char* fn, const people_to_meet_model& m) {
+    if (!(m.novelty_days > 0.0 && std::isfinite(m.novelty_days)))
+        throw invalid_argument(std::string(fn) + ": model novelty_days " + std::to_string(m.novelty_days) + " is not positive");
+    if (!(m.katz_beta > 0.0 && m.katz_beta < 1.0))
+        throw invalid_argument(std::string(fn) + ": model katz_beta " + std::to_string(m.katz_beta) + " is outside (0,1)");
+    for (std::size_t j = 0; j < people_to_meet_model::num_features; ++j)
+        if (!std::isfinite(m.weight[j]) || !std::isfinite(m.mean[j]) || !std::isfinite(m.center[j]) || !std::isfinite(m.scale[j]))
+            throw invalid_argument(std::string(fn) + ": model feature " + std::to_string(j) + " has a value that is not finite");
+    if (!std::isfinite(m.bias)) throw invalid_argument(std::string(fn) + ": model bias is not finite");
+}
+
+} // namespace detail
+
+/// Fits a `people_to_meet_model` to the user's own history: the same pairs as
+/// calibrate_people_to_meet (new public ties of `after` between people active in `before`,
+/// against random non-ties; distance-2 non-ties are not used), features computed on `before` as
+/// `suggest_people_to_meet_by_model` computes them, logistic regression (3,000 steps of batch
+/// gradient ascent, step 0.5, L2 penalty 1e-4, starting from 0) on the standardised log1p
+/// features. Deterministic. With no positive or no negative pair, returns a zero model (every
+/// score equal). `copt.novelty_days` and `copt.hard_weight` are not used.
+/// Complexity: one two-hop accumulation with Katz per distinct asker and weighting, plus
+/// O(3,000 x 17 x pairs).
+/// Throws: `invalid_argument` (counts of 0, or `start` out of range).
+inline people_to_meet_model_fit fit_people_to_meet_model(const snapshot& before, const snapshot& after,
+                                                         const people_to_meet_calibration_options& copt = {},
+                                                         const people_to_meet_model& start = {}) {
+    constexpr const char* fn = "fit_people_to_meet_model";
+    detail::check_model(fn, start);
+    if (copt.max_positives == 0 || copt.negatives == 0)
+        throw invalid_argument(std::string(fn) + ": max_positives " + std::to_string(copt.max_positives) +
+                               " and negatives " + std::to_string(copt.negatives) + " must be positive");
+    constexpr std::size_t d = people_to_meet_model::num_features;
+    people_to_meet_model_fit out;
+    out.model = start;
+    out.model.weight = {};
+    out.model.bias = 0;
+    people_to_meet_workspace ws(before);
+    const detail::calibration_sample sample = detail::sample_calibration_pairs(before, after, ws, copt);
+    out.positives = sample.pos.size();
+    out.random_negatives = sample.neg[0].size();
+    if (sample.pos.empty() || sample.neg[0].empty()) return out;
+    struct row {
+        snapshot::vertex_type u, v;
+        int label;
+        std::array<double, d> f;
+    };
+    std::vector<row> rows;
+    for (const auto& [u, v] : sample.pos) rows.push_back(row{u, v, 1, {}});
+    for (const auto& [u, v] : sample.neg[0]) rows.push_back(row{u, v, 0, {}});
+    std::stable_sort(rows.begin(), rows.end(), [](const row& x, const row& y) { return x.u < y.u; });
+    if (ws.prior.novelty_days != start.novelty_days) ws.prior.compute_novelty(before, start.novelty_days);
+    const people_to_meet_options base{};
+    for (std::size_t i = 0; i < rows.size();) {
+        std::size_t j = i;
+        while (j < rows.size() && rows[j].u == rows[i].u) ++j;
+        for (const bool warmth : {false, true}) {
+            const people_to_meet_options o = detail::model_pass_options(start, base, warmth);
+            const detail::people_query q = detail::accumulate_two_hop(ws, rows[i].u, o);
+            const double my_nov = detail::prior_novelty(ws, rows[i].u);
+            for (std::size_t x = i; x < j; ++x) detail::model_features(ws, q, rows[x].v, warmth, o, my_nov, rows[x].f);
+        }
+        i = j;
+    }
+    people_to_meet_model& m = out.model;
+    const double nr = static_cast<double>(rows.size());
+    for (std::size_t k = 0; k < d; ++k) {
+        double s = 0;
+        for (const row& r : rows) s += r.f[k];
+        m.mean[k] = s / nr > 0 ? s / nr : 1.0;
+    }
+    std::vector<std::array<double, d>> X(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        for (std::size_t k = 0; k < d; ++k) X[i][k] = std::log1p(rows[i].f[k] / m.mean[k]);
+    for (std::size_t k = 0; k < d; ++k) {
+        double mu = 0, var = 0;
+        for (const auto& x : X) mu += x[k] / nr;
+        for (const auto& x : X) var += (x[k] - mu) * (x[k] - mu) / nr;
+        m.center[k] = mu;
+        m.scale[k] = var > 0 ? std::sqrt(var) : 1.0;
+        for (auto& x : X) x[k] = (x[k] - mu) / m.scale[k];
+    }
+    std::array<double, d> g{};
+    for (int it = 0; it < 3000; ++it) {
+        g.fill(0.0);
+        double gb = 0;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            double z = m.bias;
+            for (std::size_t k = 0; k < d; ++k) z += m.weight[k] * X[i][k];
+            const double r = (rows[i].label == 1 ? 1.0 : 0.0) - 1.0 / (1.0 + std::exp(-z));
+            for (std::size_t k = 0; k < d; ++k) g[k] += r * X[i][k];
+            gb += r;
+        }
+        for (std::size_t k = 0; k < d; ++k) m.weight[k] += 0.5 * (g[k] / nr - 1e-4 * m.weight[k]);
+        m.bias += 0.5 * gb / nr;
+    }
+    std::vector<double> sp, sn;
+    for (const row& r : rows) (r.label == 1 ? sp : sn).push_back(m.log_odds(r.f));
+    out.auc_random = detail::calibration_auc(sp, sn);
+    return out;
+}
+
+/// The k people `me` should meet by a fitted log-linear model (best first, log-odds as the
+/// score, ties by person id), explained like suggest_people_to_meet. Uses opt.k, opt.excluded,
+/// opt.max_mutuals and opt.min_tie_warmth (opt.score, weighting and weights are the model's).
+/// Eligible: not me, not a contact through a tie I may see, not excluded, with a public tie or
+/// a friend of a friend; privacy as suggest_people_to_meet (ties I may not see never count).
+/// Complexity: O(V + E) per query (every eligible person is scored, Katz walks included) plus
+/// two two-hop accumulations: meant for networks of up to about 1e5 ties per query budget of
+/// milliseconds; not pruned. Returns an empty list for k = 0 or an excluded asker.
+/// Throws: `unknown_person`, `invalid_argument` (options or model out of range, or `ws` bound to
+/// another snapshot).
+inline std::vector<person_suggestion> suggest_people_to_meet_by_model(const snapshot& s, person_id me,
+                                                                      const people_to_meet_model& model,
+                                                                      const people_to_meet_options& opt,
+                                                                      people_to_meet_workspace& ws) {
+    constexpr const char* fn = "suggest_people_to_meet_by_model";
+    if (&ws.graph() != &s) throw invalid_argument(std::string(fn) + ": the workspace belongs to another snapshot");
+    detail::check_people_options(fn, opt);
+    detail::check_model(fn, model);
+    const auto mv = s.find_vertex(me);
+    if (!mv) throw unknown_person(std::string(fn) + ": unknown person id " + std::to_string(me.value()));
+    std::vector<person_suggestion> out;
+    if (opt.k == 0) return out;
+    if (ws.prior.novelty_days != model.novelty_days) ws.prior.compute_novelty(s, model.novelty_days);
+    const std::size_t n = s.num_people();
+    constexpr std::size_t d = people_to_meet_model::num_features;
+    std::vector<std::array<double, d>> f;
+    std::vector<snapshot::vertex_type> eligible;
+    for (const bool warmth : {false, true}) {
+        const people_to_meet_options o = detail::model_pass_options(model, opt, warmth);
+        const detail::people_query q = detail::accumulate_two_hop(ws, *mv, o);
+        if (ws.excluded.is_set(*mv)) return out;
+        const double my_nov = detail::prior_novelty(ws, *mv);
+        if (!warmth) {
+            for (snapshot::vertex_type v = 0; v < n; ++v)
+                if (v != *mv && !ws.contact.is_set(v) && !ws.excluded.is_set(v) &&
+                    (ws.candidate.is_set(v) || detail::prior_degree(ws, v) > 0))
+                    eligible.push_back(v);
+            f.assign(eligible.size(), {});
+        }
+        for (std::size_t i = 0; i < eligible.size(); ++i)
+            detail::model_features(ws, q, eligible[i], warmth, o, my_nov, f[i]);
+    }
+    std::vector<std::pair<double, snapshot::vertex_type>> ranked;
+    ranked.reserve(eligible.size());
+    for (std::size_t i = 0; i < eligible.size(); ++i) ranked.emplace_back(model.log_odds(f[i]), eligible[i]);
+    auto better = [](const std::pair<double, snapshot::vertex_type>& x, const std::pair<double, snapshot::vertex_type>& y) {
+        return x.first != y.first ? x.first > y.first : x.second < y.second;
+    };
+    const std::size_t k = std::min(opt.k, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(), better);
+    out.reserve(k);
+    for (std::size_t i = 0; i < k; ++i) {
+        person_suggestion ps;
+        ps.who = s.id_of(ranked[i].second);
+        ps.score = ranked[i].first;
+        detail::explain_suggestion(ws, *mv, ranked[i].second, opt, ps);
+        out.push_back(std::move(ps));
+    }
     return out;
 }
 
