@@ -149,12 +149,16 @@ public:
             if (h0.empty() || h1.empty()) break;
             const path_key<Cost> tf{h0.front().c, h0.front().h}, tb{h1.front().c, h1.front().h};
             if (full() && threshold() < tf + tb + gap) break;
-            const int side = h1.size() < h0.size() ? 1 : 0;
+            const int side = pick_side();
             auto& h = st_.heap[side];
             const std::uint32_t li = h.front().label;
             heap4_pop(h);
             st_.labels[li].settled = true;
             KITH_PATHS_COUNT(settled);
+            if constexpr (has_prefetch<Adj>::value) {  // the next arc list of this side
+                clean(side);
+                if (!h.empty()) adj_.prefetch(st_.labels[h.front().label].vertex);
+            }
             if (side == 0) expand_f(li, tb);
             else expand_b(li, tf);
         }
@@ -204,6 +208,25 @@ private:
     void push(int side, std::uint32_t li) {
         const origin_label<Cost>& L = st_.labels[li];
         heap4_push(st_.heap[side], heap_entry<Cost>{L.cost, L.hops, li});
+        // Settling L reads its offsets entry (arc-list bounds, degree): start the load now.
+        if constexpr (has_offset_hint<Adj>::value) KITH_PATHS_PREFETCH(adj_.s->offset_address(L.vertex));
+    }
+
+    /// The side to expand (both heaps non-empty), as the engine's uncapped search: the smaller
+    /// (queued labels x arc-list length of the next person), else the smaller queue. Any order
+    /// keeps the stopping rule exact.
+    int pick_side() const {
+        const auto& h0 = st_.heap[0];
+        const auto& h1 = st_.heap[1];
+        if constexpr (has_degree<Adj>::value) {
+            const double w0 = static_cast<double>(h0.size()) *
+                              (static_cast<double>(adj_.degree(st_.labels[h0.front().label].vertex)) + 1.0);
+            const double w1 = static_cast<double>(h1.size()) *
+                              (static_cast<double>(adj_.degree(st_.labels[h1.front().label].vertex)) + 1.0);
+            return w1 < w0 ? 1 : 0;
+        } else {
+            return h1.size() < h0.size() ? 1 : 0;
+        }
     }
 
     /// Vertex sequence of a label's path in reading order (s..v forward, v..t backward).
