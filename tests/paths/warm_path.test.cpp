@@ -463,3 +463,59 @@ TEST_CASE("warm path: on larger random graphs the cut bidirectional search equal
     }
     CHECK(compared > 150);
 }
+
+TEST_CASE("warm path: hop-capped searches on larger graphs with sets, avoided people and introducer costs", "[paths]") {
+    // The hop-capped fast path (meet in the middle, Pareto labels, the cut by the other side's
+    // bound once its sources are expanded) against the generic tier's one-way search, with
+    // caps 1..6, several sources and targets, avoided people and per-introducer extra costs.
+    std::mt19937_64 rng(271828);
+    int compared = 0, found = 0;
+    for (int round = 0; round < 8; ++round) {
+        network net;
+        const std::size_t n = 120 + rng() % 200;
+        std::vector<person_id> ids;
+        for (std::size_t i = 0; i < n; ++i) ids.push_back(net.add_person({"h" + std::to_string(i), ""}));
+        for (std::size_t i = 0; i < 3 * n; ++i) {
+            const std::size_t a = rng() % 5 == 0 ? rng() % 6 : rng() % n;  // a few hubs
+            const std::size_t b = rng() % n;
+            if (a == b || net.has_tie(ids[a], ids[b])) continue;
+            net.set_warmth(ids[a], ids[b], kith_test::pick_warmth(rng));
+        }
+        const snapshot s(net, t0);
+        for (int q = 0; q < 40; ++q) {
+            path_options o;
+            basic_path_options<std::uint32_t> go;
+            go.max_hops = o.max_hops = 1 + rng() % 6;
+            if (q % 3 == 0) go.hop_factor = o.hop_factor = 1.0;
+            std::vector<std::uint32_t> from, to;
+            for (std::size_t i = 1 + rng() % 3; i > 0; --i) from.push_back(static_cast<std::uint32_t>(rng() % n));
+            for (std::size_t i = 1 + rng() % 3; i > 0; --i) to.push_back(static_cast<std::uint32_t>(rng() % n));
+            for (std::size_t i = rng() % 4; i > 0; --i) {
+                const auto v = static_cast<std::uint32_t>(rng() % n);
+                o.avoid.push_back(s.id_of(v));
+                go.avoid.push_back(v);
+            }
+            for (std::size_t i = rng() % 4; i > 0; --i) {
+                const auto v = static_cast<std::uint32_t>(rng() % 6);  // hubs get the extra costs
+                const double f = 0.3 + 0.1 * static_cast<double>(rng() % 7);
+                o.introducer_factor.emplace_back(s.id_of(v), f);
+                go.introducer_factor.emplace_back(v, f);
+            }
+            std::vector<person_id> from_ids, to_ids;
+            for (auto v : from) from_ids.push_back(s.id_of(v));
+            for (auto v : to) to_ids.push_back(s.id_of(v));
+            const auto fast = find_warm_path(s, from_ids, to_ids, o);
+            const auto slow = find_warm_path(s, from, to, s.cost_units_map(), get(boost::vertex_index, s), go);
+            INFO("round " << round << " query " << q);
+            REQUIRE(fast.has_value() == slow.has_value());
+            ++compared;
+            if (!fast) continue;
+            ++found;
+            CHECK(vertices_of(s, fast->people) == slow->people);
+            CHECK(fast->cost_units == slow->cost_units);
+            CHECK(fast->hops() <= *o.max_hops);
+        }
+    }
+    CHECK(compared == 320);
+    CHECK(found > 150);
+}
