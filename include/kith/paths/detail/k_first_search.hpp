@@ -312,6 +312,23 @@ private:
         if (top_.size() > k_) top_.pop_back();
     }
 
+    /// Appends a label and returns its index.
+    std::uint32_t new_label(std::uint32_t v, Cost cost, std::uint32_t hops, std::uint32_t parent, Cost arc,
+                            std::uint32_t origin, std::uint32_t next) {
+        const auto li = static_cast<std::uint32_t>(st_.labels.size());
+        KITH_PATHS_COUNT(labels);
+        origin_label<Cost> n;
+        n.cost = cost;
+        n.arc = arc;
+        n.hops = hops;
+        n.vertex = v;
+        n.parent = parent;
+        n.origin = origin;
+        n.next = next;
+        st_.labels.push_back(n);
+        return li;
+    }
+
     void offer_f(std::uint32_t v, Cost cost, std::uint32_t hops, std::uint32_t parent, Cost arc, std::uint32_t origin,
                  path_key<Cost> future) {
         auto& vr = st_.touch(v);
@@ -338,17 +355,7 @@ private:
             ++count;
             link = &L.next;
         }
-        const auto li = static_cast<std::uint32_t>(st_.labels.size());
-        KITH_PATHS_COUNT(labels);
-        origin_label<Cost> n;
-        n.cost = cost;
-        n.arc = arc;
-        n.hops = hops;
-        n.vertex = v;
-        n.parent = parent;
-        n.origin = origin;
-        n.next = st_.info[v].fhead;
-        st_.labels.push_back(n);
+        const std::uint32_t li = new_label(v, cost, hops, parent, arc, origin, st_.info[v].fhead);
         st_.info[v].fhead = li;
         if (count + 1 > k_) {  // k + 1 labels: drop the worst (never settled: new keys exceed settled ones)
             std::uint32_t* worst = nullptr;
@@ -382,15 +389,7 @@ private:
             L.dead = true;
             st_.info[v].blabel = npos32;
         }
-        const auto li = static_cast<std::uint32_t>(st_.labels.size());
-        KITH_PATHS_COUNT(labels);
-        origin_label<Cost> n;
-        n.cost = cost;
-        n.arc = arc;
-        n.hops = hops;
-        n.vertex = v;
-        n.parent = parent;
-        st_.labels.push_back(n);
+        const std::uint32_t li = new_label(v, cost, hops, parent, arc, npos32, npos32);
         st_.info[v].blabel = li;
         push(1, li);
         for (std::uint32_t f = st_.info[v].fhead; f != npos32; f = st_.labels[f].next) record(f, li);
