@@ -138,7 +138,7 @@ public:
         st_.labels.push_back(src);
         st_.touch(s_).fhead = si;
         KITH_PATHS_COUNT(settled);
-        expand_f(si, path_key<Cost>{});
+        expand(0, si, path_key<Cost>{});
 
         auto& h0 = st_.heap[0];
         auto& h1 = st_.heap[1];
@@ -159,8 +159,7 @@ public:
                 clean(side);
                 if (!h.empty()) adj_.prefetch(st_.labels[h.front().label].vertex);
             }
-            if (side == 0) expand_f(li, tb);
-            else expand_b(li, tf);
+            expand(side, li, side == 0 ? tb : tf);
         }
         out.reserve(top_.size());
         for (std::uint32_t m : top_) {
@@ -414,45 +413,33 @@ private:
     // Relaxations re-check the cut (T may fall meanwhile). A new label at a vertex without a
     // label of the other side can only meet that side's later labels, whose keys are at least
     // its top plus one arc (>= gap): it is dropped when that exceeds T (the engine's rule (3)).
-    void expand_f(std::uint32_t li, path_key<Cost> other_top) {
+    void expand(int side, std::uint32_t li, path_key<Cost> other_top) {
         const origin_label<Cost> L = st_.labels[li];
         const std::uint32_t u = L.vertex;
         if (L.hops > 0 && (st_.flags(u) & flag_block)) return;
         const Cost base = L.cost + (L.hops > 0 ? extra_of(u) : Cost{}) + spec_.hop;
         const std::uint32_t nh = L.hops + 1;
         const path_key<Cost> future = other_top + path_key<Cost>{spec_.hop, 1};
-        if (L.hops == 0) gather(u, base, nh, other_top, npos32);
-        else gather(u, base, nh, other_top, L.origin);
+        // Forward labels past the source are also cut by their origin's best meeting.
+        const std::uint32_t cut_origin = side == 0 && L.hops > 0 ? L.origin : npos32;
+        gather(u, base, nh, other_top, cut_origin);
         for (const auto& [v, ac] : st_.scan) {
             const Cost nc = base + ac;
-            if (L.hops > 0 ? cut_f(L.origin, path_key<Cost>{nc, nh} + other_top) : cut(path_key<Cost>{nc, nh} + other_top)) {
+            const path_key<Cost> k = path_key<Cost>{nc, nh} + other_top;
+            if (cut_origin == npos32 ? cut(k) : cut_f(cut_origin, k)) {
                 if (Adj::sorted) break;
                 continue;
             }
             const std::uint8_t fv = st_.flags(v);
-            if ((fv & flag_block) && !(fv & flag_end)) continue;  // the source, avoided people
-            offer_f(v, nc, nh, li, ac, L.hops == 0 ? v : L.origin, future);
-        }
-    }
-
-    void expand_b(std::uint32_t li, path_key<Cost> other_top) {
-        const origin_label<Cost> L = st_.labels[li];
-        const std::uint32_t u = L.vertex;
-        if (L.hops > 0 && (st_.flags(u) & flag_block)) return;
-        const Cost base = L.cost + (L.hops > 0 ? extra_of(u) : Cost{}) + spec_.hop;
-        const std::uint32_t nh = L.hops + 1;
-        const path_key<Cost> future = other_top + path_key<Cost>{spec_.hop, 1};
-        gather(u, base, nh, other_top, npos32);
-        for (const auto& [v, ac] : st_.scan) {
-            const Cost nc = base + ac;
-            if (cut(path_key<Cost>{nc, nh} + other_top)) {
-                if (Adj::sorted) break;
-                continue;
+            if (side == 0) {
+                if ((fv & flag_block) && !(fv & flag_end)) continue;  // the source, avoided people
+                offer_f(v, nc, nh, li, ac, L.hops == 0 ? v : L.origin, future);
+            } else {
+                if (fv & flag_block) continue;  // the source (never labelled), the target, avoided
+                const auto& vr = st_.info[v];
+                if (vr.stamp == st_.gen && vr.blabel != npos32 && st_.labels[vr.blabel].settled) continue;
+                offer_b(v, nc, nh, li, ac, future);
             }
-            if (st_.flags(v) & flag_block) continue;  // the source (never labelled), the target, avoided
-            const auto& vr = st_.info[v];
-            if (vr.stamp == st_.gen && vr.blabel != npos32 && st_.labels[vr.blabel].settled) continue;
-            offer_b(v, nc, nh, li, ac, future);
         }
     }
 
