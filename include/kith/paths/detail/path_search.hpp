@@ -30,6 +30,7 @@
 #pragma once
 
 #include <kith/core/error.hpp>
+#include <kith/core/huge_pages.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -250,7 +251,8 @@ struct search_spec {
 /// Per-thread storage: generation-stamped per-vertex info plus label pools.
 template <class Generation>
 struct search_store {
-    std::vector<vertex_info<Generation>> info;
+    /// Per-vertex records and bits are read at random: huge-page-advised blocks (core/huge_pages.hpp).
+    std::vector<vertex_info<Generation>, huge_page_allocator<vertex_info<Generation>>> info;
     Generation gen = 0;
     std::uint64_t wraps = 0;  ///< number of full clears (observable in tests)
     /// Four bits per vertex (16 vertices per word, so one load answers every question about v):
@@ -260,7 +262,7 @@ struct search_store {
     /// end (an exception) leaves `bits_dirty`, and the next one clears every word first.
     /// n/2 bytes: it stays in cache where `info` does not, so the cuts that need "no label of
     /// the other side here" and "settled here" skip the miss on `info`.
-    std::vector<std::uint64_t> bits;
+    std::vector<std::uint64_t, huge_page_allocator<std::uint64_t>> bits;
     bool bits_dirty = false;
     cost_store<std::uint64_t> units;
     cost_store<double> reals;
