@@ -116,16 +116,8 @@ public:
         top_.clear();
         for (std::uint32_t v : spec_.blocked) st_.touch(v).flags |= flag_block;
         if (!spec_.extras.empty()) {  // later entries for a vertex win, as in the engine
-            auto& ex = st_.extras;
-            ex.assign(spec_.extras.begin(), spec_.extras.end());
-            std::stable_sort(ex.begin(), ex.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-            std::size_t m = 0;
-            for (std::size_t i = 0; i < ex.size(); ++i) {
-                if (m > 0 && ex[m - 1].first == ex[i].first) ex[m - 1] = ex[i];
-                else ex[m++] = ex[i];
-            }
-            ex.resize(m);
-            for (const auto& e : ex) st_.touch(e.first).flags |= flag_extra;
+            sorted_extras(spec_.extras, st_.extras);
+            for (const auto& e : st_.extras) st_.touch(e.first).flags |= flag_extra;
         }
         st_.touch(s_).flags |= flag_start | flag_block;
         st_.touch(t_).flags |= flag_end | flag_block;
@@ -189,10 +181,7 @@ private:
     }
 
     Cost extra_of(std::uint32_t v) const {
-        if (!(st_.flags(v) & flag_extra)) return Cost{};
-        const auto it = std::lower_bound(st_.extras.begin(), st_.extras.end(), v,
-                                         [](const std::pair<std::uint32_t, Cost>& e, std::uint32_t x) { return e.first < x; });
-        return it->second;
+        return (st_.flags(v) & flag_extra) ? extra_in(st_.extras, v) : Cost{};
     }
 
     void clean(int side) {
@@ -228,38 +217,14 @@ private:
         }
     }
 
-    /// Vertex sequence of a label's path in reading order (s..v forward, v..t backward).
-    void chain(int side, std::uint32_t li, std::vector<std::uint32_t>& out) const {
-        out.clear();
-        for (std::uint32_t i = li; i != npos32; i = st_.labels[i].parent) out.push_back(st_.labels[i].vertex);
-        if (side == 0) std::reverse(out.begin(), out.end());
-    }
-
     /// Whether parent label p extended by v on `side` reads lexicographically before label old.
     bool new_is_lex_smaller(int side, std::uint32_t p, std::uint32_t v, std::uint32_t old) {
         KITH_PATHS_COUNT(lex);
-        auto& a = st_.buf_a;
-        auto& b = st_.buf_b;
-        if (p == npos32) a.clear();
-        else chain(side, p, a);
-        if (side == 0) a.push_back(v);
-        else a.insert(a.begin(), v);
-        chain(side, old, b);
-        return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
+        return extension_is_lex_smaller(st_.labels, side, p, v, old, st_.buf_a, st_.buf_b);
     }
 
     void sequence(std::uint32_t f, std::uint32_t b, std::vector<std::uint32_t>& verts, std::vector<Cost>* arcs) const {
-        chain(0, f, verts);
-        if (arcs) {
-            arcs->clear();
-            for (std::uint32_t i = f; i != npos32 && st_.labels[i].parent != npos32; i = st_.labels[i].parent)
-                arcs->push_back(st_.labels[i].arc);
-            std::reverse(arcs->begin(), arcs->end());
-        }
-        for (std::uint32_t i = b; st_.labels[i].parent != npos32; i = st_.labels[i].parent) {
-            verts.push_back(st_.labels[st_.labels[i].parent].vertex);
-            if (arcs) arcs->push_back(st_.labels[i].arc);
-        }
+        meeting_sequence(st_.labels, f, b, verts, arcs);
     }
 
     /// (key, origin) order of forward labels of distinct origins at one vertex.

@@ -317,6 +317,73 @@ struct found_path {
     }
 };
 
+// ------------------------------------------------------------------ label chains, shared
+// by the engine below and the k-paths origin search (k_first_search.hpp). `Labels`: a
+// random-access container of records with `vertex`, `parent` (npos32 at a start or an end) and
+// `arc` (the cost of the arc to the parent).
+
+/// Vertex sequence of label li's path in reading order (start..v forward, v..end backward).
+/// O(hops).
+template <class Labels>
+void label_chain(const Labels& labels, int side, std::uint32_t li, std::vector<std::uint32_t>& out) {
+    out.clear();
+    for (std::uint32_t i = li; i != npos32; i = labels[i].parent) out.push_back(labels[i].vertex);
+    if (side == 0) std::reverse(out.begin(), out.end());
+}
+
+/// Whether the path of label p (npos32: none) extended by vertex v on `side` reads
+/// lexicographically before the path of label `old`; a and b are scratch buffers. O(hops).
+template <class Labels>
+bool extension_is_lex_smaller(const Labels& labels, int side, std::uint32_t p, std::uint32_t v, std::uint32_t old,
+                              std::vector<std::uint32_t>& a, std::vector<std::uint32_t>& b) {
+    if (p == npos32) a.clear();
+    else label_chain(labels, side, p, a);
+    if (side == 0) a.push_back(v);
+    else a.insert(a.begin(), v);
+    label_chain(labels, side, old, b);
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
+}
+
+/// Full vertex sequence (and, if `arcs`, the arc costs) of the meeting of forward label f and
+/// backward label b at one vertex. O(hops).
+template <class Labels, class Cost>
+void meeting_sequence(const Labels& labels, std::uint32_t f, std::uint32_t b, std::vector<std::uint32_t>& verts,
+                      std::vector<Cost>* arcs) {
+    label_chain(labels, 0, f, verts);
+    if (arcs) {
+        arcs->clear();
+        for (std::uint32_t i = f; i != npos32 && labels[i].parent != npos32; i = labels[i].parent)
+            arcs->push_back(labels[i].arc);
+        std::reverse(arcs->begin(), arcs->end());
+    }
+    for (std::uint32_t i = b; labels[i].parent != npos32; i = labels[i].parent) {
+        verts.push_back(labels[labels[i].parent].vertex);
+        if (arcs) arcs->push_back(labels[i].arc);
+    }
+}
+
+/// Copies a query's (vertex, extra cost) list into `ex` sorted by vertex, a later entry for a
+/// vertex replacing earlier ones. O(m log m).
+template <class Cost>
+void sorted_extras(const std::vector<std::pair<std::uint32_t, Cost>>& in, std::vector<std::pair<std::uint32_t, Cost>>& ex) {
+    ex.assign(in.begin(), in.end());
+    std::stable_sort(ex.begin(), ex.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < ex.size(); ++i) {
+        if (k > 0 && ex[k - 1].first == ex[i].first) ex[k - 1] = ex[i];
+        else ex[k++] = ex[i];
+    }
+    ex.resize(k);
+}
+
+/// The extra cost of v in a `sorted_extras` list that contains v. O(log m).
+template <class Cost>
+Cost extra_in(const std::vector<std::pair<std::uint32_t, Cost>>& ex, std::uint32_t v) {
+    const auto it = std::lower_bound(ex.begin(), ex.end(), v,
+                                     [](const std::pair<std::uint32_t, Cost>& e, std::uint32_t x) { return e.first < x; });
+    return it->second;
+}
+
 /// The engine. `Adj` provides `template <class F> void for_each_arc(uint32 u, F f) const` calling
 /// f(v, cost) for each usable arc u->v (f returns false to stop) and `static constexpr bool sorted`
 /// (arcs come in nondecreasing cost, so the engine may cut the list). Backward expansion uses the
@@ -342,16 +409,8 @@ public:
         for (std::uint32_t v : spec_.blocked) st_.touch(v).flags |= flag_block;
         for (std::uint32_t v : spec_.no_first) st_.touch(v).flags |= flag_no_first;
         if (!spec_.extras.empty()) {  // sorted by vertex; later entries for a vertex replace earlier ones
-            auto& ex = cs_.extras;
-            ex.assign(spec_.extras.begin(), spec_.extras.end());
-            std::stable_sort(ex.begin(), ex.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-            std::size_t k = 0;
-            for (std::size_t i = 0; i < ex.size(); ++i) {
-                if (k > 0 && ex[k - 1].first == ex[i].first) ex[k - 1] = ex[i];
-                else ex[k++] = ex[i];
-            }
-            ex.resize(k);
-            for (const auto& e : ex) st_.touch(e.first).flags |= flag_extra;
+            sorted_extras(spec_.extras, cs_.extras);
+            for (const auto& e : cs_.extras) st_.touch(e.first).flags |= flag_extra;
         }
         for (std::uint32_t v : spec_.starts) st_.touch(v).flags |= flag_start | flag_block;
         for (std::uint32_t v : spec_.ends) st_.touch(v).flags |= flag_end | flag_block;
@@ -500,10 +559,7 @@ private:
     }
 
     Cost extra_of(std::uint32_t v) const {
-        if (!(st_.flags(v) & flag_extra)) return Cost{};
-        const auto it = std::lower_bound(cs_.extras.begin(), cs_.extras.end(), v,
-                                         [](const std::pair<std::uint32_t, Cost>& e, std::uint32_t x) { return e.first < x; });
-        return it->second;
+        return (st_.flags(v) & flag_extra) ? extra_in(cs_.extras, v) : Cost{};
     }
 
     void push(int side, std::uint32_t li) {
@@ -522,41 +578,17 @@ private:
         }
     }
 
-    /// Vertex sequence of a label's path in reading order (start..v forward, v..end backward).
-    void chain(int side, std::uint32_t li, std::vector<std::uint32_t>& out) const {
-        out.clear();
-        for (std::uint32_t i = li; i != npos32; i = cs_.labels[i].parent) out.push_back(cs_.labels[i].vertex);
-        if (side == 0) std::reverse(out.begin(), out.end());
-    }
-
     /// Whether the new path (parent label `p` extended by vertex v on `side`) reads
     /// lexicographically before the path of label `old`.
     bool new_is_lex_smaller(int side, std::uint32_t p, std::uint32_t v, std::uint32_t old) {
         KITH_PATHS_COUNT(lex);
-        auto& a = cs_.buf_a;
-        auto& b = cs_.buf_b;
-        if (p == npos32) a.clear();
-        else chain(side, p, a);
-        if (side == 0) a.push_back(v);
-        else a.insert(a.begin(), v);
-        chain(side, old, b);
-        return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
+        return extension_is_lex_smaller(cs_.labels, side, p, v, old, cs_.buf_a, cs_.buf_b);
     }
 
     /// Full sequence of a meeting of forward label f and backward label b (same vertex).
     void sequence(std::uint32_t f, std::uint32_t b, std::vector<std::uint32_t>& verts,
                   std::vector<Cost>* arcs) const {
-        chain(0, f, verts);
-        if (arcs) {
-            arcs->clear();
-            for (std::uint32_t i = f; i != npos32 && cs_.labels[i].parent != npos32; i = cs_.labels[i].parent)
-                arcs->push_back(cs_.labels[i].arc);
-            std::reverse(arcs->begin(), arcs->end());
-        }
-        for (std::uint32_t i = b; cs_.labels[i].parent != npos32; i = cs_.labels[i].parent) {
-            verts.push_back(cs_.labels[cs_.labels[i].parent].vertex);
-            if (arcs) arcs->push_back(cs_.labels[i].arc);
-        }
+        meeting_sequence(cs_.labels, f, b, verts, arcs);
     }
 
     /// Offers a label; returns its index or npos32 when dominated.
