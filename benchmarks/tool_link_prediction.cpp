@@ -519,6 +519,17 @@ void random_split(const std::string& dir, const std::string& name, const std::st
     rows.insert(rows.end(), r.begin(), r.end());
 }
 
+/// Records edge e as a message from e.u to e.v at e.t.
+void record_message(kith::network& net, const raw_edge& e) {
+    kith::interaction x;
+    x.a = kith::person_id(e.u);
+    x.b = kith::person_id(e.v);
+    x.when = kith::from_unix(static_cast<std::int64_t>(e.t));
+    x.via = kith::channel::message;
+    x.initiator = x.a;
+    net.record(x);
+}
+
 void temporal_split(const std::string& dir, const std::string& name, const std::string& file,
                     const std::vector<blend>& gammas, bool quick, std::vector<result_row>& rows) {
     if (!only.empty() && name.find(only) == std::string::npos) return;
@@ -541,13 +552,7 @@ void temporal_split(const std::string& dir, const std::string& name, const std::
         all.insert(key(e.u, e.v));
         if (e.t < split) {
             train.insert(key(e.u, e.v));
-            kith::interaction x;
-            x.a = kith::person_id(e.u);
-            x.b = kith::person_id(e.v);
-            x.when = kith::from_unix(static_cast<std::int64_t>(e.t));
-            x.via = kith::channel::message;
-            x.initiator = x.a;
-            net.record(x);
+            record_message(net, e);
         }
     }
     const kith::snapshot s(net, kith::from_unix(static_cast<std::int64_t>(split)));
@@ -574,13 +579,7 @@ void temporal_split(const std::string& dir, const std::string& name, const std::
     for (std::uint32_t i = 0; i < n; ++i) inner.add_person({std::to_string(i), "", "", "", {}});
     for (auto& e : raw) {
         if (e.u == e.v || !(e.t < inner_split)) continue;
-        kith::interaction x;
-        x.a = kith::person_id(e.u);
-        x.b = kith::person_id(e.v);
-        x.when = kith::from_unix(static_cast<std::int64_t>(e.t));
-        x.via = kith::channel::message;
-        x.initiator = x.a;
-        inner.record(x);
+        record_message(inner, e);
     }
     const kith::snapshot before(inner, kith::from_unix(static_cast<std::int64_t>(inner_split)));
     r = evaluate(name, s, pos, all, {calibrated_scorer(name, before, s)}, quick);
