@@ -6,6 +6,8 @@
 #include <kith/io/csv.hpp>
 #include <kith/snapshot.hpp>
 
+#include "story_text.hpp"
+
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -61,8 +63,9 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < visible.size() && i < 5; ++i) {
         const auto v = s.arc_target(visible[i]);
         const kith::person& p = s.person_at(v);
-        std::printf("  %.2f %-10s %-18s %s, %s\n", s.arc_warmth(visible[i]),
-                    std::string(kith::to_string(kith::tier_of(s.arc_warmth(visible[i])))).c_str(), p.name.c_str(),
+        std::printf("  %.2f %-10s %s %s, %s\n", s.arc_warmth(visible[i]),
+                    std::string(kith::to_string(kith::tier_of(s.arc_warmth(visible[i])))).c_str(),
+                    story::pad(p.name, 18).c_str(),
                     p.title.c_str(), p.organization.c_str());
         if (const kith::tie_evidence* ev = s.evidence(maya, v); ev && ev->last)
             std::printf("       %u interactions, %s, last %s on %s\n", ev->interactions(),
@@ -78,8 +81,8 @@ int main(int argc, char** argv) {
         const auto v = s.arc_target(a);
         const kith::tie_evidence* ev = s.evidence(maya, v);
         if (!ev || !ev->cooling || ev->interactions() < 5) continue;
-        std::printf("  %-18s usually every %3.0f days, silent since %s (%s), now %.2f\n",
-                    s.person_at(v).name.c_str(), *ev->usual_gap_days, date_of(*ev->last).c_str(),
+        std::printf("  %s usually every %3.0f days, silent since %s (%s), now %.2f\n",
+                    story::pad(s.person_at(v).name, 18).c_str(), *ev->usual_gap_days, date_of(*ev->last).c_str(),
                     std::string(kith::to_string(*ev->last_channel)).c_str(), s.arc_warmth(a));
     }
     return 0;

@@ -10,6 +10,8 @@
 #include <kith/paths/warm_path.hpp>
 #include <kith/snapshot.hpp>
 
+#include "story_text.hpp"
+
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -30,15 +32,16 @@ void show(const kith::snapshot& s, const kith::warm_path& p, const kith::path_op
     const kith::path_explanation why = kith::explain_path(s, p, opt);
     std::printf("  path warmth %.3f over %zu hops:\n", why.warmth, p.hops());
     for (const kith::hop_explanation& h : why.hops) {
-        std::printf("    %-16s - %-16s %.2f %-10s", s.person_at(s.vertex_of(h.from)).name.c_str(),
-                    s.person_at(s.vertex_of(h.to)).name.c_str(), h.warmth, std::string(kith::to_string(h.tier)).c_str());
+        std::printf("    %s - %s %.2f %-10s", story::pad(s.person_at(s.vertex_of(h.from)).name, 16).c_str(),
+                    story::pad(s.person_at(s.vertex_of(h.to)).name, 16).c_str(), h.warmth,
+                    std::string(kith::to_string(h.tier)).c_str());
         if (h.last_interaction)
-            std::printf(" %3u contacts, last %s %s%s", h.interactions,
+            std::printf(" %3u interactions, last %s %s%s", h.interactions,
                         std::string(kith::to_string(*h.last_channel)).c_str(),
                         ago(*h.days_since_last).c_str(), h.reciprocal ? ", both ways" : "");
         else if (h.manual)
             std::printf(" warmth set by hand");
-        std::printf(", %zu mutual contacts\n", h.mutual_contacts);
+        std::printf(", %s\n", story::count(h.mutual_contacts, "mutual contact", "mutual contacts").c_str());
     }
     std::printf("  -> %s\n\n", why.suggested_ask.c_str());
 }

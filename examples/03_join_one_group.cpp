@@ -4,6 +4,8 @@
 #include <kith/snapshot.hpp>
 #include <kith/suggest/groups.hpp>
 
+#include "story_text.hpp"
+
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -39,7 +41,8 @@ int main() {
         std::printf("   %zu members, %zu she knows, %zu new people (gain %.1f)\n", g.members, g.known_members,
                     g.new_people, g.gain);
         std::printf("   opens %zu organisations: %s\n", g.new_organizations.size(), join(g.new_organizations, 3).c_str());
-        std::printf("   and %zu communities: %s\n", g.new_communities.size(), join(g.new_communities, 3).c_str());
+        std::printf("   and %s: %s\n", story::count(g.new_communities.size(), "community", "communities").c_str(),
+                    join(g.new_communities, 3).c_str());
     }
     if (!groups.empty())
         std::printf("\nJoin %s. Go alone, go every week, ask people about themselves.\n", groups.front().name.c_str());
