@@ -6,7 +6,9 @@
 // figures use KITH_BENCH_TIES=1e7), see common.hpp. Methods:
 //   people_kith       suggest_people_to_meet(snapshot, p, default options, reused workspace), top 10,
 //                     KITH_BENCH_PAIRS people (default 1000) with at least one tie; per-query p50/p90/p99
-//                     of thread CPU time, arcs scanned (load-independent) and the load average
+//                     of thread CPU time, load-independent counts (arcs scanned, of them arcs spread,
+//                     hub index look-ups) and the load average; KITH_BENCH_DUMP=prefix writes one
+//                     line per query to prefix.fast.GRAPH / prefix.exh.GRAPH
 //   people_exhaustive the same queries through the exhaustive two-hop pass (workspace hook
 //                     exhaustive_only); every answer checked equal to people_kith's
 //                     (KITH_BENCH_METHODS selects methods: people,exhaustive,bgl,brokerage,grow; default all)
@@ -70,23 +72,44 @@ std::vector<std::vector<kith::person_suggestion>> people_run(const kith::snapsho
                                                              bool exhaustive, const std::string& graph, std::size_t ties) {
     kith::people_to_meet_workspace ws(s);
     ws.exhaustive_only = exhaustive;
-    std::vector<double> us, arcs;
+    std::vector<double> us, arcs, spread, lookups;
     std::size_t early = 0;
     std::vector<std::vector<kith::person_suggestion>> answers;
     const std::string load_before = load_average();
+    // KITH_BENCH_DUMP=file: one line per query (vertex, degree, usable contacts, contacts spread,
+    // two-hop volume = sum of the contacts' degrees, arcs scanned, pruned pass taken, CPU us, arcs
+    // spread, hub index look-ups).
+    const std::string dump_path = kith_bench::env_or("KITH_BENCH_DUMP", "");
+    FILE* dump = dump_path.empty() ? nullptr : std::fopen((dump_path + (exhaustive ? ".exh" : ".fast") + "." + graph).c_str(), "w");
     for (auto v : people) {
         const double t0 = kith_bench::thread_cpu_micros();
         auto r = kith::suggest_people_to_meet(s, s.id_of(v), {}, ws);
         us.push_back(kith_bench::thread_cpu_micros() - t0);
         benchmark::DoNotOptimize(r);
         arcs.push_back(static_cast<double>(ws.scanned_arcs));
+        spread.push_back(static_cast<double>(ws.spread_arcs));
+        lookups.push_back(static_cast<double>(ws.index_lookups));
+        if (dump) {
+            std::uint64_t volume = 0;
+            for (const auto& c : ws.my_contacts) volume += s.degree(c.z);
+            std::fprintf(dump, "%u %u %zu %zu %llu %llu %d %.0f %llu %llu\n", v, static_cast<unsigned>(s.degree(v)),
+                         ws.my_contacts.size(), ws.contacts_spread, static_cast<unsigned long long>(volume),
+                         static_cast<unsigned long long>(ws.scanned_arcs), ws.used_fast_path ? 1 : 0, us.back(),
+                         static_cast<unsigned long long>(ws.spread_arcs), static_cast<unsigned long long>(ws.index_lookups));
+        }
         if (ws.contacts_spread < ws.my_contacts.size()) ++early;
         answers.push_back(std::move(r));
     }
+    if (dump) std::fclose(dump);
     const auto a = kith_bench::summarize(arcs);
-    char note[256];
-    std::snprintf(note, sizeof note, "arcs scanned p50 %.0f p90 %.0f p99 %.0f; stopped early %zu/%zu; %s, after: %s",
-                  a.p50, a.p90, a.p99, early, people.size(), load_before.c_str(), load_average().c_str());
+    const auto sp = kith_bench::summarize(spread);
+    const auto lk = kith_bench::summarize(lookups);
+    char note[512];
+    std::snprintf(note, sizeof note,
+                  "arcs scanned p50 %.0f p90 %.0f p99 %.0f, of which spread p50 %.0f p90 %.0f p99 %.0f; hub index look-ups "
+                  "p50 %.0f p90 %.0f p99 %.0f; stopped early %zu/%zu; %s, after: %s",
+                  a.p50, a.p90, a.p99, sp.p50, sp.p90, sp.p99, lk.p50, lk.p90, lk.p99, early, people.size(),
+                  load_before.c_str(), load_average().c_str());
     rows.push_back({graph, exhaustive ? "people_exhaustive (default, top 10, CPU)" : "people_kith (default, top 10, CPU)", ties,
                     kith_bench::summarize(us), 0, note});
     return answers;

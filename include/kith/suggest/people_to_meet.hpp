@@ -62,6 +62,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <random>
@@ -209,6 +210,8 @@ public:
         contact_warmth.assign(n, 0.0);
         walks2.assign(n, 0.0);
         contact_index.assign(n, 0);
+        contact_bits.assign((n + 63) / 64, 0);
+        partials.resize(n);
         priored.resize(n);
         prior_of.assign(n, 0.0);
         // Neighbour index of the hubs: (target, offset of the arc) sorted by target.
@@ -249,6 +252,25 @@ public:
     std::vector<snapshot::vertex_type> touched, walked_list;
     std::vector<detail::my_contact> my_contacts;  // my usable contacts, in arc order
     std::vector<std::uint32_t> contact_index;     // z -> index in my_contacts (valid for usable contacts)
+    std::vector<std::uint64_t> contact_bits;      // bit z set: z is in my_contacts (V bits: stays in cache)
+    bool is_usable_contact(snapshot::vertex_type z) const noexcept { return (contact_bits[z >> 6] >> (z & 63)) & 1u; }
+    // Fast path: partial resource-allocation sums with what the bounds need, one 32-byte record
+    // per person (one cache line touched per arc spread), valid when stamp == partial_gen.
+    struct alignas(32) partial_sum {
+        double sum = 0;
+        double prior = 0;         // prior_part of the person in this query
+        std::uint32_t count = 0;  // shares added
+        std::uint32_t stamp = 0;
+        std::uint32_t degree = 0;
+    };
+    std::vector<partial_sum> partials;
+    std::uint32_t partial_gen = 0;
+    void next_partial_generation() {
+        if (++partial_gen == 0) {
+            for (auto& r : partials) r.stamp = 0;
+            partial_gen = 1;
+        }
+    }
     detail::stamp_set priored;                    // prior_of[v] is valid
     std::vector<double> prior_of;                 // the prior part of v's score (fast path)
     std::vector<char> has_private;                // v has a private arc (empty: no private tie at all)
@@ -271,21 +293,27 @@ public:
             if (s.arc_target(a) == y) return a;
         return std::nullopt;
     }
-    /// What find_arc(x, y) or find_arc(y, x) costs at most, whichever is cheaper (arcs looked at).
+    /// What find_arc(x, y) or find_arc(y, x) costs at most, whichever is cheaper, in arcs read in
+    /// order: a binary search in a hub's index (scattered reads) costs about as much as reading
+    /// hub_find_cost arcs in order (measured on R-MAT 7.7M ties).
+    static constexpr std::uint64_t hub_find_cost = 32;
     std::uint64_t find_cost(snapshot::vertex_type x, snapshot::vertex_type y) const {
-        if (hub_slot[x] != no_slot || hub_slot[y] != no_slot) return 8;
+        if (hub_slot[x] != no_slot || hub_slot[y] != no_slot) return hub_find_cost;
         return std::min(graph_->degree(x), graph_->degree(y));
     }
     std::vector<std::uint32_t> order;             // fast path scratch
     std::vector<double> suffix, lower_bounds;
     std::vector<std::uint64_t> rest_work;
     std::vector<std::pair<std::uint32_t, double>> terms;
-    std::vector<snapshot::vertex_type> chosen;
+    std::vector<std::pair<double, snapshot::vertex_type>> chosen;  // (upper bound, person)
+    std::vector<double> top_exact;
     /// Test and benchmark hooks: always take the exhaustive two-hop pass; whether the last query
-    /// took the pruned pass; arcs the last query scanned (a load-independent cost figure).
+    /// took the pruned pass; load-independent cost figures of the last query.
     bool exhaustive_only = false;
     bool used_fast_path = false;
-    std::uint64_t scanned_arcs = 0;
+    std::uint64_t scanned_arcs = 0;   // arcs read (in order)
+    std::uint64_t index_lookups = 0;  // binary searches in a hub's neighbour index (scattered reads)
+    std::uint64_t spread_arcs = 0;    // arcs whose share was spread (a scattered write each)
     std::size_t contacts_spread = 0;  // contacts whose shares the last query spread
 };
 
@@ -371,8 +399,11 @@ inline people_query prepare_query(people_to_meet_workspace& ws, snapshot::vertex
     ws.walked_list.clear();
     ws.affected.clear();
     ws.excluded_list.clear();
+    for (const my_contact& c : ws.my_contacts) ws.contact_bits[c.z >> 6] = 0;  // the last query's bits
     ws.my_contacts.clear();
     ws.scanned_arcs = 0;
+    ws.index_lookups = 0;
+    ws.spread_arcs = 0;
     ws.used_fast_path = false;
     ws.contacts_spread = 0;
     for (person_id p : opt.excluded)
@@ -437,6 +468,7 @@ inline people_query prepare_query(people_to_meet_workspace& ws, snapshot::vertex
         const double wuz = s.arc_warmth(a);
         ws.contact_warmth[z] = wuz;
         ws.contact_index[z] = static_cast<std::uint32_t>(ws.my_contacts.size());
+        ws.contact_bits[z >> 6] |= std::uint64_t{1} << (z & 63);
         q.my_degree += 1;
         q.my_strength += wuz;
         my_contact c;
@@ -456,7 +488,7 @@ inline std::uint64_t contact_figures(const snapshot& s, const usable_arc& usable
         if (usable(b)) {
             dz += 1;
             sz += s.arc_warmth(b);
-            c.max_warmth = std::max(c.max_warmth, s.arc_warmth(b));
+            if (s.arc_target(b) != *usable.asker) c.max_warmth = std::max(c.max_warmth, s.arc_warmth(b));
         }
     c.set_factors(dz, sz);
     return s.degree(c.z);
@@ -478,6 +510,7 @@ inline void spread_two_hop(people_to_meet_workspace& ws, const people_query& q, 
         ws.scanned_arcs += contact_figures(s, usable, c);
         // Pass 2: spread to z's contacts.
         ws.scanned_arcs += s.degree(z);
+        ws.spread_arcs += s.degree(z);
         for (auto b = s.arc_begin(z), f = s.arc_end(z); b != f; ++b) {
             if (!usable(b)) continue;
             const auto v = s.arc_target(b);
@@ -582,10 +615,9 @@ inline double pair_score(const people_to_meet_workspace& ws, const people_query&
 
 /// The prior part of v's score in this query (activity and novelty of kith_default; 0 for the
 /// other scores), cached per query in ws.prior_of. The same figures as pair_score.
-inline double prior_part(people_to_meet_workspace& ws, const people_query& q, snapshot::vertex_type v,
-                         const people_to_meet_options& opt) {
+inline double prior_value(const people_to_meet_workspace& ws, const people_query& q, snapshot::vertex_type v,
+                          const people_to_meet_options& opt) {
     if (opt.score != link_score::kith_default) return 0.0;
-    if (ws.priored.is_set(v)) return ws.prior_of[v];
     const bool w = opt.weighting == link_weighting::warmth;
     const double total = q.total_strength, tdeg = q.total_degree;
     const double prior = w ? (total > 0 ? q.my_public_strength * prior_strength(ws, v) / total : 0.0)
@@ -593,7 +625,13 @@ inline double prior_part(people_to_meet_workspace& ws, const people_query& q, sn
     double novel = 0;
     if (opt.novelty_weight > 0 && q.total_novelty > 0 && ws.prior.novelty_days == opt.novelty_days)
         novel = q.my_novelty * prior_novelty(ws, v) / q.total_novelty;
-    const double x = opt.activity_weight * prior + opt.novelty_weight * novel;
+    return opt.activity_weight * prior + opt.novelty_weight * novel;
+}
+inline double prior_part(people_to_meet_workspace& ws, const people_query& q, snapshot::vertex_type v,
+                         const people_to_meet_options& opt) {
+    if (opt.score != link_score::kith_default) return 0.0;
+    if (ws.priored.is_set(v)) return ws.prior_of[v];
+    const double x = prior_value(ws, q, v, opt);
     ws.priored.set(v);
     ws.prior_of[v] = x;
     return x;
@@ -616,22 +654,23 @@ inline void exact_sums(people_to_meet_workspace& ws, const people_query& q, snap
         if (by_contacts >= dv) break;
     }
     if (by_contacts < dv) {
-        ws.scanned_arcs += by_contacts;
         for (std::uint32_t i = 0; i < ws.my_contacts.size(); ++i) {
             const auto z = ws.my_contacts[i].z;
             // From the hub's index, else from the shorter list. Both arcs of a tie carry the
             // same cost, privacy and owner.
             const bool from_z = ws.hub_slot[z] != ws.no_slot || (ws.hub_slot[v] == ws.no_slot && s.degree(z) <= dv);
+            if (ws.hub_slot[from_z ? z : v] != ws.no_slot) ++ws.index_lookups;
+            else ws.scanned_arcs += std::min<std::uint64_t>(s.degree(z), dv);
             const auto b = from_z ? ws.find_arc(z, v) : ws.find_arc(v, z);
             if (b && (!priv || s.arc_visible(*b, q.me))) terms.emplace_back(i, s.arc_warmth(*b));
         }
     } else {
         ws.scanned_arcs += dv;
         for (auto b = s.arc_begin(v), f = s.arc_end(v); b != f; ++b) {
-            const auto z = s.arc_target(b);
-            if (z == q.me || !ws.contact.is_set(z) || !(ws.contact_warmth[z] > 0.0)) continue;  // not a usable contact
+            const auto [z, cost] = s.arc_entry(b);
+            if (!ws.is_usable_contact(z)) continue;  // the bit set stays in cache: a cheap test per arc
             if (priv && !s.arc_visible(b, q.me)) continue;
-            terms.emplace_back(ws.contact_index[z], s.arc_warmth(b));
+            terms.emplace_back(ws.contact_index[z], snapshot::cost_to_warmth(cost));
         }
         std::sort(terms.begin(), terms.end());
     }
@@ -644,20 +683,26 @@ inline void exact_sums(people_to_meet_workspace& ws, const people_query& q, snap
 /// The pruned pass for resource allocation and kith's default (no warmth floor): the exact same
 /// top k as spread_two_hop + ranking, without spreading every contact's share. A threshold
 /// algorithm: contact z gives any one person at most b_z = w_uz max_v w_zv / s_z (1/d_z
-/// unweighted), so contacts are spread in order of decreasing b_z (hubs last) and after a prefix
+/// unweighted; the max over z's ties other than the one to me, so a contact tied to no one else
+/// gives nothing), so contacts are spread in order of decreasing b_z (hubs last) and after a
+/// prefix, with R the sum of the remaining b_z and B(m) the sum of the m largest of them,
 ///   * a person seen so far with partial sum p_v (c_v shares) ends at most at
-///     p_v + prior_v + min(R, (deg v - c_v) b_next), R the sum of the remaining b_z,
-///   * a person not seen ends at most at prior_v + min(R, deg v b_next), and
+///     p_v + prior_v + min(R, B(deg v - c_v)),
+///   * a person not seen ends at most at prior_v + min(R, B(deg v)), and
 ///   * T, the k-th largest of (p_v + prior_v) over seen people and prior_v over the strangers
 ///     first in the activity and novelty lists, is a lower bound of the k-th best final score.
 /// Once R < T, only people whose bound reaches T can be in the top k: their sums are then
-/// computed exactly (exact_sums, same order as the exhaustive pass, so the same doubles) and the
+/// computed exactly (exact_sums, same order as the exhaustive pass, so the same doubles), in
+/// decreasing order of bound, skipping the rest once k exact scores are above their bounds; the
 /// strangers are walked in prior order while their bound reaches T. The pass stops at such a
-/// point only when finishing costs fewer arc scans than spreading the remaining contacts; checks
-/// happen before a contact of degree >= 64 once the work has doubled since the last check.
-/// Bounds carry a relative margin of 1e-9 against rounding. Fills `ranked` with exact scores of
-/// a superset of the top k. Returns false when the pass does not apply, or when, every contact
-/// spread, the exact sums would cost more than the exhaustive pass (then ws is ready for it).
+/// point only when finishing costs less than spreading the remaining contacts (an arc spread
+/// costs about spread_cost arcs read in order: the scattered write of its share); checks happen
+/// before a contact of degree >= 64 once the work has doubled since the last check. Partial sums
+/// live in one 16-byte record per person (ws.partials) and my contacts in a bit set, so
+/// spreading an arc touches one scattered cache line. Bounds carry a relative margin of 1e-9
+/// (and B an absolute one for the rounding of its suffix sums). Fills `ranked` with exact scores
+/// of a superset of the top k. Returns false when the pass does not apply, or when, every
+/// contact spread, the exact sums would cost more than the exhaustive pass (then ws is ready for it).
 inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, const people_to_meet_options& opt,
                        std::vector<std::pair<double, snapshot::vertex_type>>& ranked) {
     if (ws.exhaustive_only || opt.min_tie_warmth > 0 || ws.my_contacts.empty() || ws.excluded.is_set(q.me)) return false;
@@ -672,13 +717,16 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
         // ones (the same sums in the same arc order); otherwise they are summed here.
         c.clean = !ws.affected.is_set(c.z) && (ws.has_private.empty() || !ws.has_private[c.z]);
         if (c.clean) {
-            c.max_warmth = s.arc_warmth(s.arc_begin(c.z));  // arcs are sorted by cost: the first is the warmest
+            // Arcs are sorted by cost: the first arc not to me is z's warmest tie to a candidate.
+            auto a = s.arc_begin(c.z);
+            if (a != s.arc_end(c.z) && s.arc_target(a) == q.me) ++a;
+            c.max_warmth = a != s.arc_end(c.z) ? s.arc_warmth(a) : 0.0;
             c.set_factors(static_cast<double>(ws.prior.degree[c.z]), ws.prior.strength[c.z]);
         } else {
             c.max_warmth = 0;
             ws.scanned_arcs += contact_figures(s, usable, c);
         }
-        c.bound = w ? (c.wuz * c.max_warmth) * c.inv_s : c.inv_d;
+        c.bound = w ? (c.wuz * c.max_warmth) * c.inv_s : (c.max_warmth > 0 ? c.inv_d : 0.0);
     }
     auto& order = ws.order;
     order.resize(n);
@@ -695,6 +743,14 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
         rest[i] = rest[i + 1] + s.degree(cs[order[i]].z);
     }
     constexpr double up = 1.0 + 1e-9, down = 1.0 - 1e-9;
+    // Rounding of suffix[i] - suffix[j]: each suffix sum is off by at most (n - 1) eps suffix[0].
+    const double slack = 4.0 * static_cast<double>(n + 1) * std::numeric_limits<double>::epsilon() * suffix[0];
+    // B(m) after i contacts: the sum of the m largest remaining bounds (the next m in `order`).
+    auto largest = [&](std::size_t i, std::uint64_t m) {
+        if (m == 0 || i == n) return 0.0;
+        const std::size_t j = m >= n - i ? n : i + static_cast<std::size_t>(m);
+        return (suffix[i] - suffix[j]) * up + slack;
+    };
     // Strangers: the lists by activity and by novelty, as in the exhaustive ranking.
     const bool novelty = opt.score == link_score::kith_default && opt.novelty_weight > 0 && q.my_novelty > 0;
     const bool prior_scores = opt.score == link_score::kith_default && (opt.activity_weight > 0 || novelty);
@@ -712,27 +768,35 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
         const double k1 = w ? ws.prior.strength[l1[i]] : static_cast<double>(ws.prior.degree[l1[i]]);
         return (c1 * k1 + (l2 ? c2 * ws.prior.novelty[(*l2)[i]] : 0.0)) * up;
     };
+    ws.next_partial_generation();
+    const std::uint32_t gen = ws.partial_gen;
+    auto seen = [&](snapshot::vertex_type v) { return ws.partials[v].stamp == gen; };
     auto eligible_stranger = [&](snapshot::vertex_type v) {
-        return !ws.contact.is_set(v) && !ws.excluded.is_set(v) && !ws.candidate.is_set(v);
+        return !ws.contact.is_set(v) && !ws.excluded.is_set(v) && !seen(v);
     };
-    auto partial = [&](snapshot::vertex_type v) { return w ? ws.sums[v].wra : ws.sums[v].ra; };
-    auto eval_cost = [&](snapshot::vertex_type v) -> std::uint64_t {  // about what exact_sums(v) costs
+    // Costs in arcs read in order: exact_sums(v) reads v's arcs, or looks v up in each contact's
+    // hub index when that is cheaper; spreading an arc writes to a scattered record.
+    constexpr std::uint64_t spread_cost = 4;
+    auto eval_cost = [&](snapshot::vertex_type v) -> std::uint64_t {
         const std::uint64_t dv = s.degree(v);
-        return ws.hub_slot[v] != ws.no_slot ? std::min<std::uint64_t>(dv, 8 * n) : dv;
+        return ws.hub_slot[v] != ws.no_slot ? std::min<std::uint64_t>(dv, people_to_meet_workspace::hub_find_cost * n) : dv;
+    };
+    auto by_bound = [](const std::pair<double, snapshot::vertex_type>& x, const std::pair<double, snapshot::vertex_type>& y) {
+        return x.first != y.first ? x.first > y.first : x.second < y.second;
     };
 
     // Once every contact is spread, exact sums for many people tied at the k-th score can cost
-    // more than the exhaustive pass (2 x the contacts' degrees): then that pass runs instead.
-    const std::uint64_t exhaustive_cost = 2 * rest[0];
+    // more than the exhaustive pass (a figure pass in order + a spreading pass): then that pass runs.
+    const std::uint64_t exhaustive_cost = (1 + spread_cost) * rest[0];
     // Tries to finish after the first i contacts (in `order`) are spread.
     auto try_finish = [&](std::size_t i) -> bool {
         const bool all = i == n;
         const double R = suffix[i] * up;
-        const double next = all ? 0.0 : cs[order[i]].bound * up;
         auto& lbs = ws.lower_bounds;
         lbs.clear();
         for (auto v : ws.touched) {
-            const double lb = partial(v) + prior_part(ws, q, v, opt);
+            const auto& r = ws.partials[v];
+            const double lb = r.sum + r.prior;
             if (lb > 0) lbs.push_back(lb);
         }
         ws.walked.clear();
@@ -759,12 +823,14 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
         auto& chosen = ws.chosen;
         chosen.clear();
         std::uint64_t cost = 0;
+        const std::uint64_t budget = all ? exhaustive_cost : spread_cost * rest[i];
         for (auto v : ws.touched) {
-            const double more = std::min(R, std::max(0.0, static_cast<double>(s.degree(v)) - ws.sums[v].cn) * next);
-            if ((partial(v) + prior_part(ws, q, v, opt) + more) * up < T) continue;
-            chosen.push_back(v);
+            const auto& r = ws.partials[v];
+            const double ub = r.sum + r.prior + std::min(R, largest(i, r.degree - r.count));
+            if (ub * up < T) continue;
+            chosen.emplace_back(ub, v);
             cost += eval_cost(v);
-            if (cost >= (all ? exhaustive_cost : rest[i])) return false;
+            if (cost >= budget) return false;
         }
         ws.walked.clear();
         for (std::size_t j = 0; j < nl && list_bound(j) + R >= T && list_bound(j) > 0; ++j) {
@@ -774,17 +840,30 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
                 const auto v = (*l)[j];
                 if (!eligible_stranger(v) || ws.walked.is_set(v)) continue;
                 ws.walked.set(v);
-                const double more = std::min(R, static_cast<double>(s.degree(v)) * next);
-                if ((prior_part(ws, q, v, opt) + more) * up < T) continue;
-                chosen.push_back(v);
+                const double ub = prior_part(ws, q, v, opt) + std::min(R, largest(i, s.degree(v)));
+                if (ub * up < T) continue;
+                chosen.emplace_back(ub, v);
                 cost += eval_cost(v);
             }
-            if (cost >= (all ? exhaustive_cost : rest[i])) return false;
+            if (cost >= budget) return false;
         }
-        for (auto v : chosen) {
-            exact_sums(ws, q, v);
-            const double sc = pair_score(ws, q, v, opt);
-            if (sc > 0) ranked.emplace_back(sc, v);
+        // Exact scores, best bound first; once k exact scores exceed the next bound, stop.
+        std::sort(chosen.begin(), chosen.end(), by_bound);
+        auto& top = ws.top_exact;  // min-heap of the k best exact scores so far
+        top.clear();
+        double T2 = T;
+        for (const auto& cv : chosen) {
+            if (cv.first * up < T2) break;
+            exact_sums(ws, q, cv.second);
+            const double sc = pair_score(ws, q, cv.second, opt);
+            if (sc > 0) ranked.emplace_back(sc, cv.second);
+            top.push_back(sc);
+            std::push_heap(top.begin(), top.end(), std::greater<double>());
+            if (top.size() > opt.k) {
+                std::pop_heap(top.begin(), top.end(), std::greater<double>());
+                top.pop_back();
+            }
+            if (top.size() == opt.k) T2 = std::max(T2, top.front() * down);
         }
         return true;
     };
@@ -803,16 +882,23 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
         ++ws.contacts_spread;
         done += d;
         ws.scanned_arcs += d;
+        ws.spread_arcs += d;
         for (auto b = s.arc_begin(c.z), f = s.arc_end(c.z); b != f; ++b) {
             if (!c.clean && !usable(b)) continue;
-            const auto v = s.arc_target(b);
-            if (ws.contact.is_set(v)) continue;
-            if (!ws.candidate.is_set(v)) {
-                ws.candidate.set(v);
-                ws.sums[v] = two_hop_sums{};
+            const auto [v, cost] = s.arc_entry(b);
+            // Usable arcs reach no excluded person: my visible contacts among them are my usable ones.
+            if (v == q.me || ws.is_usable_contact(v)) continue;
+            auto& r = ws.partials[v];
+            if (r.stamp != gen) {
+                r.stamp = gen;
+                r.sum = 0;
+                r.count = 0;
+                r.prior = prior_value(ws, q, v, opt);
+                r.degree = static_cast<std::uint32_t>(s.degree(v));
                 ws.touched.push_back(v);
             }
-            add_share(ws.sums[v], c, s.arc_warmth(b));
+            r.count += 1;
+            r.sum += w ? (c.wuz * snapshot::cost_to_warmth(cost)) * c.inv_s : c.inv_d;
         }
     }
     if (try_finish(n)) {
