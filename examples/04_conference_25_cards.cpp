@@ -5,24 +5,13 @@
 #include <kith/snapshot.hpp>
 #include <kith/suggest/event_plan.hpp>
 
+#include "story_text.hpp"
+
 #include <cstdio>
 #include <string>
 #include <vector>
 
 namespace {
-// Pads or cuts `s` to `w` characters (UTF-8 aware, so names like Müller line up).
-std::string fit(const std::string& s, std::size_t w) {
-    std::string out;
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const bool starts_char = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
-        if (starts_char && chars == w) break;
-        chars += starts_char;
-        out += s[i];
-    }
-    return out + std::string(w - chars, ' ');
-}
-
 // One line of network health (kith/metrics/health.hpp), as Maya sees her network.
 void show_health(const char* when, const kith::network_health& h) {
     std::printf("%-7s %3zu contacts (%zu strong, %zu occasional, %2zu weak), reach %3zu in 2 hops / %3zu in 3, "
@@ -46,8 +35,8 @@ int main() {
     for (std::size_t i = 0; i < plan.picks.size(); ++i) {
         const auto& p = plan.picks[i];
         const auto& who = net.at(p.who);
-        std::printf("%2zu. %s %s +%zu people, +%zu orgs, +%zu groups\n", i + 1, fit(p.name, 20).c_str(),
-                    fit(who.title + ", " + who.organization, 36).c_str(), p.new_people, p.new_organizations,
+        std::printf("%2zu. %s %s +%zu people, +%zu orgs, +%zu groups\n", i + 1, story::fit(p.name, 20).c_str(),
+                    story::fit(who.title + ", " + who.organization, 36).c_str(), p.new_people, p.new_organizations,
                     p.new_communities);
     }
     std::printf("Talking points for the first three (ask about them, listen):\n");
@@ -56,8 +45,9 @@ int main() {
         std::string shared;
         for (const auto& x : t.shared_interests) shared += (shared.empty() ? "" : ", ") + x;
         for (const auto& x : t.shared_groups) shared += (shared.empty() ? "" : ", ") + x;
-        std::printf("  %s: shared %s; %zu mutual contact(s); ask \"%s\"\n", plan.picks[i].name.c_str(),
-                    shared.empty() ? "-" : shared.c_str(), t.mutual_contacts.size(), t.question.c_str());
+        std::printf("  %s: shared %s; %s; ask \"%s\"\n", plan.picks[i].name.c_str(), shared.empty() ? "-" : shared.c_str(),
+                    story::count(t.mutual_contacts.size(), "mutual contact", "mutual contacts").c_str(),
+                    t.question.c_str());
     }
 
     if (const auto table = kith::choose_table(before, maya, conf))
