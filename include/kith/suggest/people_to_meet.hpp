@@ -176,6 +176,15 @@ struct my_contact {
     }
 };
 
+/// A prefetch hint (no effect where the compiler has no builtin).
+inline void people_prefetch(const void* p) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    __builtin_prefetch(p);
+#else
+    (void)p;
+#endif
+}
+
 /// Adds contact c's share (its tie to the candidate has warmth wzv) to the candidate's sums.
 /// The one place the shares are summed, so the fast and the exhaustive paths add the same doubles.
 inline void add_share(two_hop_sums& x, const my_contact& c, double wzv) {
@@ -258,11 +267,12 @@ public:
     // per person (one cache line touched per arc spread), valid when stamp == partial_gen.
     struct alignas(32) partial_sum {
         double sum = 0;
-        double prior = 0;         // prior_part of the person in this query
+        double prior = 0;         // prior_part of the person in this query (once degree != no_figures)
         std::uint32_t count = 0;  // shares added
         std::uint32_t stamp = 0;
-        std::uint32_t degree = 0;
+        std::uint32_t degree = 0;  // arcs of the person, or no_figures: prior and degree not read yet
     };
+    static constexpr std::uint32_t no_figures = std::numeric_limits<std::uint32_t>::max();
     std::vector<partial_sum> partials;
     std::uint32_t partial_gen = 0;
     void next_partial_generation() {
@@ -356,7 +366,7 @@ struct usable_arc {
 // use the precomputed figures; affected ones are summed again over their arcs in the same order
 // as public_degrees does (so the doubles equal those of a network without the excluded people).
 inline double prior_degree(const people_to_meet_workspace& ws, snapshot::vertex_type v) {
-    if (!ws.affected.is_set(v)) return ws.prior.degree[v];
+    if (ws.excluded_list.empty() || !ws.affected.is_set(v)) return ws.prior.degree[v];
     const snapshot& s = *ws.graph_;
     std::uint32_t d = 0;
     for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a)
@@ -364,7 +374,7 @@ inline double prior_degree(const people_to_meet_workspace& ws, snapshot::vertex_
     return d;
 }
 inline double prior_strength(const people_to_meet_workspace& ws, snapshot::vertex_type v) {
-    if (!ws.affected.is_set(v)) return ws.prior.strength[v];
+    if (ws.excluded_list.empty() || !ws.affected.is_set(v)) return ws.prior.strength[v];
     const snapshot& s = *ws.graph_;
     double x = 0.0;
     for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a)
@@ -372,7 +382,7 @@ inline double prior_strength(const people_to_meet_workspace& ws, snapshot::verte
     return x;
 }
 inline double prior_novelty(const people_to_meet_workspace& ws, snapshot::vertex_type v) {
-    if (!ws.affected.is_set(v) || ws.prior.total_novelty == 0) return ws.prior.novelty[v];
+    if (ws.excluded_list.empty() || !ws.affected.is_set(v) || ws.prior.total_novelty == 0) return ws.prior.novelty[v];
     const snapshot& s = *ws.graph_;
     double x = 0.0;
     for (auto a = s.arc_begin(v), e = s.arc_end(v); a != e; ++a)
@@ -695,11 +705,12 @@ inline void exact_sums(people_to_meet_workspace& ws, const people_query& q, snap
 /// computed exactly (exact_sums, same order as the exhaustive pass, so the same doubles), in
 /// decreasing order of bound, skipping the rest once k exact scores are above their bounds; the
 /// strangers are walked in prior order while their bound reaches T. The pass stops at such a
-/// point only when finishing costs less than spreading the remaining contacts (an arc spread
-/// costs about spread_cost arcs read in order: the scattered write of its share); checks happen
-/// before a contact of degree >= 64 once the work has doubled since the last check. Partial sums
-/// live in one 16-byte record per person (ws.partials) and my contacts in a bit set, so
-/// spreading an arc touches one scattered cache line. Bounds carry a relative margin of 1e-9
+/// point only when finishing reads fewer arcs than spreading the remaining contacts would (a hub
+/// index look-up counts as hub_find_cost arcs); checks happen before a contact of degree >= 64
+/// once the work has doubled since the last check. Partial sums live in one 32-byte record per
+/// person (ws.partials, with the person's prior and degree, read at the first check after the
+/// person is seen) and my contacts in a bit set, so spreading an arc touches one scattered cache
+/// line, prefetched 16 arcs ahead. Bounds carry a relative margin of 1e-9
 /// (and B an absolute one for the rounding of its suffix sums). Fills `ranked` with exact scores
 /// of a superset of the top k. Returns false when the pass does not apply, or when, every
 /// contact spread, the exact sums would cost more than the exhaustive pass (then ws is ready for it).
@@ -770,12 +781,19 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
     };
     ws.next_partial_generation();
     const std::uint32_t gen = ws.partial_gen;
+    // Scattered reads are prefetched this many items ahead. Without private ties a person's arcs
+    // are its public degree (a plain array, so it can be prefetched).
+    constexpr std::ptrdiff_t ahead = 16;
+    const bool priv = s.has_private_ties();
     auto seen = [&](snapshot::vertex_type v) { return ws.partials[v].stamp == gen; };
     auto eligible_stranger = [&](snapshot::vertex_type v) {
         return !ws.contact.is_set(v) && !ws.excluded.is_set(v) && !seen(v);
     };
     // Costs in arcs read in order: exact_sums(v) reads v's arcs, or looks v up in each contact's
-    // hub index when that is cheaper; spreading an arc writes to a scattered record.
+    // hub index when that is cheaper; spreading an arc writes to a scattered record (about
+    // spread_cost arcs read in order). The pass stops early only when finishing reads at most as
+    // many arcs as spreading the rest would (on R-MAT 7.7M ties, budgets of 1/2 to 2x that
+    // gave the same p90 and p99 within the noise; 4x was slower).
     constexpr std::uint64_t spread_cost = 4;
     auto eval_cost = [&](snapshot::vertex_type v) -> std::uint64_t {
         const std::uint64_t dv = s.degree(v);
@@ -794,8 +812,21 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
         const double R = suffix[i] * up;
         auto& lbs = ws.lower_bounds;
         lbs.clear();
-        for (auto v : ws.touched) {
-            const auto& r = ws.partials[v];
+        const auto& touched = ws.touched;
+        for (std::size_t j = 0; j < touched.size(); ++j) {
+            if (j + ahead < touched.size()) {
+                const auto x = touched[j + ahead];
+                people_prefetch(&ws.partials[x]);
+                people_prefetch(&ws.prior.strength[x]);
+                people_prefetch(&ws.prior.degree[x]);
+                if (novelty) people_prefetch(&ws.prior.novelty[x]);
+            }
+            const auto v = touched[j];
+            auto& r = ws.partials[v];
+            if (r.degree == people_to_meet_workspace::no_figures) {  // first look at v's figures
+                r.prior = prior_value(ws, q, v, opt);
+                r.degree = static_cast<std::uint32_t>(priv ? s.degree(v) : ws.prior.degree[v]);
+            }
             const double lb = r.sum + r.prior;
             if (lb > 0) lbs.push_back(lb);
         }
@@ -823,8 +854,10 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
         auto& chosen = ws.chosen;
         chosen.clear();
         std::uint64_t cost = 0;
-        const std::uint64_t budget = all ? exhaustive_cost : spread_cost * rest[i];
-        for (auto v : ws.touched) {
+        const std::uint64_t budget = all ? exhaustive_cost : rest[i];
+        for (std::size_t j = 0; j < touched.size(); ++j) {
+            if (j + ahead < touched.size()) people_prefetch(&ws.partials[touched[j + ahead]]);
+            const auto v = touched[j];
             const auto& r = ws.partials[v];
             const double ub = r.sum + r.prior + std::min(R, largest(i, r.degree - r.count));
             if (ub * up < T) continue;
@@ -884,6 +917,7 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
         ws.scanned_arcs += d;
         ws.spread_arcs += d;
         for (auto b = s.arc_begin(c.z), f = s.arc_end(c.z); b != f; ++b) {
+            if (f - b > ahead) people_prefetch(&ws.partials[s.arc_target(b + ahead)]);
             if (!c.clean && !usable(b)) continue;
             const auto [v, cost] = s.arc_entry(b);
             // Usable arcs reach no excluded person: my visible contacts among them are my usable ones.
@@ -893,8 +927,7 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
                 r.stamp = gen;
                 r.sum = 0;
                 r.count = 0;
-                r.prior = prior_value(ws, q, v, opt);
-                r.degree = static_cast<std::uint32_t>(s.degree(v));
+                r.degree = people_to_meet_workspace::no_figures;
                 ws.touched.push_back(v);
             }
             r.count += 1;
