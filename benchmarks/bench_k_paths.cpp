@@ -17,7 +17,9 @@
 // per query.
 // Checks (abort loudly): the first path of every k query costs what the best path costs; costs
 // are non-decreasing; k5_plain has no duplicate path; k5_distinct has distinct people[1]
-// (paths of >= 2 hops); k5_overlap / k5_disjoint keep the documented overlap bound.
+// (paths of >= 2 hops); k5_overlap / k5_disjoint keep the documented overlap bound; k5_plain
+// (bounded spur searches) returns exactly the paths of the unbounded enumeration
+// (detail::k_paths_bounds() off; run untimed after each query, not counted).
 // The load average (/proc/loadavg) is printed before and after the run.
 #define KITH_PATHS_PROFILE 1
 #include "common.hpp"
@@ -111,8 +113,33 @@ void check(const k_case& c, std::size_t q, const std::string& method, const kith
     }
 }
 
+/// Resets the counters to `c` (the reference run is not counted).
+void restore(const counters& c) {
+    kith::detail::k_paths_counters().searches = c.searches;
+    kith::detail::k_paths_counters().ball_settled = c.ball;
+#if defined(KITH_PATHS_PROFILE)
+    kith::detail::profile().settled = c.settled;
+    kith::detail::profile().scanned = c.scanned;
+    kith::detail::profile().labels = c.labels;
+#endif
+}
+
+/// Dies unless `ps` equals the reference answer `ref` path for path (people, arcs, costs, order).
+void same_as_reference(const k_case& c, std::size_t q, const std::string& method, const std::vector<kith::warm_path>& ps,
+                       const std::vector<kith::warm_path>& ref) {
+    const std::string where = c.g.name + " " + method + " query " + std::to_string(q);
+    if (ps.size() != ref.size()) die(where + ": " + std::to_string(ps.size()) + " paths, reference " + std::to_string(ref.size()));
+    for (std::size_t i = 0; i < ps.size(); ++i)
+        if (!(ps[i] == ref[i]))
+            die(where + ": path " + std::to_string(i) + " differs from the reference (cost " +
+                std::to_string(ps[i].cost_units) + " vs " + std::to_string(ref[i].cost_units) + ")");
+}
+
 void bm_method(benchmark::State& state, k_case* c, const std::string& method, std::size_t k,
                kith::k_paths_options ko) {
+    // Searches with upper bounds (detail::k_paths_bounds()): each answer is also checked
+    // against the same query without them (untimed, not counted).
+    const bool reference = ko.diversity == kith::path_diversity::none;
     const kith::snapshot& s = *c->frozen->snap;
     kith::path_options opt;
     opt.hop_factor = hop_factor;
@@ -136,6 +163,15 @@ void bm_method(benchmark::State& state, k_case* c, const std::string& method, st
                 r.cpu[q] = thread_cpu_micros() - t0;
                 benchmark::DoNotOptimize(ps);
                 check(*c, q, method, ko, ps);
+                if (reference) {
+                    // The same query without upper bounds (untimed, counters restored).
+                    const counters keep = counters::now();
+                    kith::detail::k_paths_bounds() = false;
+                    const auto ref = kith::find_k_warm_paths(s, a, b, k, opt, ko, ws);
+                    kith::detail::k_paths_bounds() = true;
+                    restore(keep);
+                    same_as_reference(*c, q, method, ps, ref);
+                }
                 r.paths += static_cast<double>(ps.size());
             }
         }

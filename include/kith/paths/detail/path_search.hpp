@@ -241,10 +241,17 @@ struct search_spec {
     std::uint32_t max_hops = npos32;
     std::vector<std::uint64_t> banned_arcs;   ///< sorted (from << 32 | to): arcs not used
     std::vector<std::uint32_t> no_first;      ///< may not be the second person of a path
+    /// Optional upper bound (k paths): the search starts as if it had met a path of key `bound`,
+    /// so it prunes paths above it from the start (strict comparisons: paths of key == bound,
+    /// and the tie-break among them, are kept). Returns the best path when its key is <= bound,
+    /// else nullopt.
+    bool bounded = false;
+    path_key<Cost> bound{};
     void clear() {
         starts.clear(); ends.clear(); blocked.clear(); removed.clear(); extras.clear(); banned_arcs.clear();
         no_first.clear();
         hop = Cost{}; capped = false; max_hops = npos32;
+        bounded = false; bound = {};
     }
 };
 
@@ -405,6 +412,10 @@ public:
         cs_.clear();
         if (st_.bits_dirty) std::fill(st_.bits.begin(), st_.bits.end(), std::uint64_t{0});
         st_.bits_dirty = true;
+        if (spec_.bounded) {  // a known bound, no meeting yet (best_f_ stays npos32)
+            has_best_ = true;
+            best_ = spec_.bound;
+        }
         for (std::uint32_t v : spec_.removed) st_.touch(v).flags |= flag_removed | flag_block;
         for (std::uint32_t v : spec_.blocked) st_.touch(v).flags |= flag_block;
         for (std::uint32_t v : spec_.no_first) st_.touch(v).flags |= flag_no_first;
@@ -461,7 +472,7 @@ public:
         }
         for (const label<Cost>& L : cs_.labels) st_.unmark(L.vertex);
         st_.bits_dirty = false;
-        if (!has_best_) return std::nullopt;
+        if (!has_best_ || best_f_ == npos32) return std::nullopt;
         found_path<Cost> out;
         out.cost = best_.c;
         sequence(best_f_, best_b_, out.verts, &out.arcs);
@@ -662,7 +673,7 @@ private:
             const bool inner = hf > 0 && hb > 0;
             if (inner && (fl & flag_block)) continue;
             const path_key<Cost> k{L.cost + O.cost + (inner ? extra_of(v) : Cost{}), hf + hb};
-            if (!has_best_ || k < best_) {
+            if (!has_best_ || k < best_ || (k == best_ && best_f_ == npos32)) {
                 has_best_ = true;
                 best_ = k;
                 best_f_ = f;
