@@ -18,7 +18,7 @@
 // Checks (abort loudly): the first path of every k query costs what the best path costs; costs
 // are non-decreasing; k5_plain has no duplicate path; k5_distinct has distinct people[1]
 // (paths of >= 2 hops); k5_overlap / k5_disjoint keep the documented overlap bound; k5_plain
-// (bounded spur searches) returns exactly the paths of the unbounded enumeration
+// and k5_overlap (bounded spur searches) return exactly the paths of the unbounded enumeration
 // (detail::k_paths_bounds() off; run untimed after each query, not counted).
 // The load average (/proc/loadavg) is printed before and after the run.
 #define KITH_PATHS_PROFILE 1
@@ -139,7 +139,8 @@ void bm_method(benchmark::State& state, k_case* c, const std::string& method, st
                kith::k_paths_options ko) {
     // Searches with upper bounds (detail::k_paths_bounds()): each answer is also checked
     // against the same query without them (untimed, not counted).
-    const bool reference = ko.diversity == kith::path_diversity::none;
+    const bool reference = ko.diversity == kith::path_diversity::none ||
+                           (ko.diversity == kith::path_diversity::limited_overlap && ko.max_overlap > 0.0);
     const kith::snapshot& s = *c->frozen->snap;
     kith::path_options opt;
     opt.hop_factor = hop_factor;

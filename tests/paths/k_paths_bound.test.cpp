@@ -3,12 +3,14 @@
 // the unbounded answer when its key is <= the bound (ties and their tie-break included) and
 // nothing otherwise, on a hand fixture with two equal paths and on hundreds of random queries
 // (sets, hop caps, avoided people, introducer costs, private ties); and plain k best paths
-// with bounded spur searches equal the unbounded ones and the brute-force oracle.
+// and limited overlap with bounded spur searches equal the unbounded ones and the
+// brute-force oracle (capped enumerations stop at the same prefix).
 #include "kith_catch.hpp"
 #include "paths_oracle.hpp"
 
 #include <kith/paths/k_warm_paths.hpp>
 
+#include <algorithm>
 #include <limits>
 #include <string>
 #include <vector>
@@ -170,4 +172,80 @@ TEST_CASE("k paths bound: plain k best with bounded spur searches equals unbound
         }
     }
     CHECK(compared > 20);
+}
+
+TEST_CASE("k paths bound: limited overlap with bounded spur searches equals the unbounded enumeration", "[paths]") {
+    // The last path to keep bounds the spur searches by the best candidate that passes against
+    // the kept ones; a capped enumeration (small max_enumerated) must stop at the same prefix.
+    std::mt19937_64 rng(9091);
+    path_workspace ws;
+    int compared = 0, capped = 0;
+    for (int round = 0; round < 150; ++round) {
+        kith_test::random_case rc = kith_test::make_random_case(rng, 7 + rng() % 3);
+        const snapshot& s = *rc.snap;
+        for (int qi = 0; qi < 3; ++qi) {
+            kith_test::random_query q = kith_test::make_random_query(rng, rc);
+            q.k = 2 + rng() % 6;
+            k_paths_options ko;
+            ko.diversity = path_diversity::limited_overlap;
+            static const double overlaps[] = {0.2, 0.34, 0.5, 0.67, 0.8};
+            ko.max_overlap = overlaps[rng() % 5];
+            ko.max_enumerated = 1000000;
+            const auto all = kith_test::oracle_all(s, q);
+            const auto got = find_k_warm_paths(s, q.from, q.to, q.k, q.opt, ko, ws);
+            // The oracle's greedy answer: each path that passes against the kept ones, in order.
+            std::vector<std::vector<std::uint32_t>> want;
+            for (const auto& p : all) {
+                if (want.size() == q.k) break;
+                bool ok = true;
+                for (const auto& w : want) {
+                    std::size_t shared = 0;
+                    for (std::size_t i = 1; i + 1 < p.verts.size(); ++i)
+                        if (w.size() >= 3 && std::find(w.begin() + 1, w.end() - 1, p.verts[i]) != w.end() - 1) ++shared;
+                    const double inner_w = w.size() >= 2 ? static_cast<double>(w.size() - 2) : 0.0;
+                    if (static_cast<double>(shared) > ko.max_overlap * inner_w) ok = false;
+                }
+                if (ok) want.push_back(p.verts);
+            }
+            INFO("round " << round << " query " << qi << " k " << q.k << " overlap " << ko.max_overlap);
+            REQUIRE(got.size() == want.size());
+            for (std::size_t i = 0; i < got.size(); ++i) CHECK(vertices_of(s, got[i].people) == want[i]);
+        }
+    }
+    for (int round = 0; round < 4; ++round) {
+        network net;
+        const std::size_t n = 200 + rng() % 200;
+        std::vector<person_id> ids;
+        for (std::size_t i = 0; i < n; ++i) ids.push_back(net.add_person({"k" + std::to_string(i), ""}));
+        for (std::size_t i = 0; i < 4 * n; ++i) {
+            const std::size_t a = rng() % 4 == 0 ? rng() % 5 : rng() % n;
+            const std::size_t b = rng() % n;
+            if (a == b || net.has_tie(ids[a], ids[b])) continue;
+            net.set_warmth(ids[a], ids[b], kith_test::pick_warmth(rng));
+        }
+        const snapshot s(net, make_timestamp(2026, 3, 1));
+        for (int qi = 0; qi < 15; ++qi) {
+            path_options o;
+            if (qi % 3 == 1) o.max_hops = 2 + rng() % 5;
+            if (qi % 4 == 2) o.hop_factor = 1.0;
+            k_paths_options ko;
+            ko.diversity = path_diversity::limited_overlap;
+            ko.max_overlap = qi % 2 ? 0.5 : 0.34;
+            static const std::size_t caps[] = {3, 8, 20, 100000};
+            ko.max_enumerated = caps[rng() % 4];
+            const std::size_t k = 2 + rng() % 6;
+            const person_id a = ids[rng() % n], b = ids[rng() % n];
+            const auto bounded = find_k_warm_paths(s, a, b, k, o, ko, ws);
+            detail::k_paths_bounds() = false;
+            const auto plain = find_k_warm_paths(s, a, b, k, o, ko, ws);
+            detail::k_paths_bounds() = true;
+            INFO("round " << round << " query " << qi << " k " << k << " cap " << ko.max_enumerated);
+            REQUIRE(bounded.size() == plain.size());
+            for (std::size_t i = 0; i < bounded.size(); ++i) CHECK(bounded[i] == plain[i]);
+            compared += bounded.size() >= 3;
+            capped += ko.max_enumerated <= 20 && plain.size() < k;
+        }
+    }
+    CHECK(compared > 10);
+    CHECK(capped > 3);
 }

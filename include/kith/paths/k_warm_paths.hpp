@@ -292,15 +292,48 @@ std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, 
     // the m-th smallest candidate key can never be popped (the m-th key only falls as paths are
     // popped or found): spur searches are bounded by it (search_spec::bounded; strict, so ties
     // and their tie-break are kept) and a cell whose root alone exceeds it is not searched.
+    // Limited overlap, when one path is still to keep: the kept set no longer changes, so the
+    // smallest candidate that passes against it will be kept unless a smaller passing path is
+    // popped first, and its key bounds the spur searches the same way. (A skipped cell counts
+    // as a search towards max_searches, so a capped enumeration stops where it did unbounded.)
     std::vector<path_key<Cost>> keys;
+    std::vector<std::uint32_t> cand_inner, cand_shared;
+    std::uint64_t skipped = 0;
+    auto passes_now = [&](const found_path<Cost>& p) {
+        cand_inner.clear();
+        if (p.verts.size() >= 3) cand_inner.assign(p.verts.begin() + 1, p.verts.end() - 1);
+        std::sort(cand_inner.begin(), cand_inner.end());
+        for (std::size_t q = 0; q < kept_inner.size(); ++q) {
+            cand_shared.clear();
+            std::set_intersection(cand_inner.begin(), cand_inner.end(), kept_inner[q].begin(), kept_inner[q].end(),
+                                  std::back_inserter(cand_shared));
+            if (cand_shared.size() > budget[q]) return false;
+        }
+        return true;
+    };
     auto bound_spur = [&](cell& c) -> bool {  // false: the cell cannot hold a path to pop
         c.spec.bounded = false;
-        const std::size_t m = k - enumerated.size();
-        if (filtered || !bidirectional || !k_paths_bounds() || candidates.size() < m) return true;
-        keys.clear();
-        for (const auto& x : candidates) keys.push_back(path_key<Cost>{x.first.cost, x.first.hops()});
-        std::nth_element(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(m - 1), keys.end());
-        const path_key<Cost> u = keys[m - 1];
+        if (!bidirectional || !k_paths_bounds()) return true;
+        path_key<Cost> u{};
+        if (!filtered) {
+            const std::size_t m = k - enumerated.size();
+            if (candidates.size() < m) return true;
+            keys.clear();
+            for (const auto& x : candidates) keys.push_back(path_key<Cost>{x.first.cost, x.first.hops()});
+            std::nth_element(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(m - 1), keys.end());
+            u = keys[m - 1];
+        } else {
+            if (kept.size() + 1 != k) return true;
+            bool any = false;
+            for (const auto& x : candidates) {
+                const path_key<Cost> kx{x.first.cost, x.first.hops()};
+                if ((!any || kx < u) && passes_now(x.first)) {
+                    u = kx;
+                    any = true;
+                }
+            }
+            if (!any) return true;
+        }
         // The root's share of the full key: cost (arcs, hops, extras of root[1..i]) and i hops.
         Cost rc{};
         std::uint32_t rh = 0;
@@ -323,7 +356,10 @@ std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, 
         return true;
     };
     auto evaluate = [&](cell& c) {
-        if (!bound_spur(c)) return;
+        if (!bound_spur(c)) {
+            ++skipped;
+            return;
+        }
         auto sp = run(c.spec);
         if (!sp) return;
         found_path<Cost> full;
@@ -403,7 +439,7 @@ std::vector<found_path<Cost>> yen(search_store<Generation>& st, const Adj& adj, 
                                         [](const cell& a, const cell& b) { return a.bound < b.bound; });
             if (low == cells.end()) break;
             if (best != candidates.end() && best->first.cost < low->bound) break;
-            if (filtered && k_paths_counters().searches - searches0 >= max_searches) return kept;
+            if (filtered && k_paths_counters().searches - searches0 + skipped >= max_searches) return kept;
             cell c = std::move(*low);
             cells.erase(low);
             evaluate(c);
