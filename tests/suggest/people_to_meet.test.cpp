@@ -551,6 +551,36 @@ TEST_CASE("people to meet: the pruned pass equals the exhaustive pass for the hu
     CHECK(pruned * 4 >= compared);
 }
 
+TEST_CASE("people to meet: a contact's warmest tie bounds its shares in the pruned pass", "[suggest]") {
+    // Few warm ties among many cold ones: a contact's largest share goes through its warmest tie,
+    // which is often to the person who should enter the top k; a bound taken from any other tie
+    // (say the second warmest) would stop the pruned pass too early. Every asker, k 1 to 4.
+    for (std::uint64_t seed = 1; seed <= 12; ++seed) {
+        std::mt19937_64 rng(seed * 7919);
+        const int n = 60 + static_cast<int>(rng() % 120);
+        kith::network net;
+        for (int i = 0; i < n; ++i) net.add_person({"p" + std::to_string(i), "", "", "", {}});
+        for (int i = 0; i < n; ++i)
+            for (int j = i + 1; j < n; ++j) {
+                const double p = i < 2 ? 0.5 : 6.0 / n;
+                if (uniform(rng) >= p) continue;
+                const double w = rng() % 8 == 0 ? 0.9 + 0.1 * uniform(rng) : 0.05 + 0.25 * uniform(rng);
+                net.set_warmth(pid(static_cast<std::uint32_t>(i)), pid(static_cast<std::uint32_t>(j)), w);
+            }
+        const kith::snapshot s(net, now);
+        kith::people_to_meet_workspace fast(s), slow(s);
+        slow.exhaustive_only = true;
+        for (std::uint32_t me = 0; me < s.num_people(); ++me) {
+            kith::people_to_meet_options opt;
+            opt.k = 1 + me % 4;
+            opt.score = me % 2 ? kith::link_score::resource_allocation : kith::link_score::kith_default;
+            INFO("seed " << seed << " asker " << me);
+            REQUIRE(kith::suggest_people_to_meet(s, s.id_of(me), opt, fast) ==
+                    kith::suggest_people_to_meet(s, s.id_of(me), opt, slow));
+        }
+    }
+}
+
 TEST_CASE("people to meet: a hub among my contacts is not spread when the top k is already known", "[suggest]") {
     // me(0) has five friends (1..5) with three friends each (6..20, some shared) and one hub (21)
     // tied to 3000 people. Resource allocation through the hub is at most about 1/3000 per person;
