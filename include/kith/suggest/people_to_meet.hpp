@@ -206,7 +206,8 @@ class people_to_meet_workspace {
 public:
     /// Binds to `s` (which must outlive the workspace). Complexity: O(V log V + E log E) (the
     /// novelty prior for the default `novelty_days` looks up each tie's evidence once; the
-    /// hubs' neighbour index sorts their arcs). Memory: O(V) plus 8 bytes per arc of a hub.
+    /// hubs' neighbour index sorts their arcs). Memory: O(V) (about 170 bytes per person, 32 of them
+    /// for the pruned pass's partial sums) plus 8 bytes per arc of a hub.
     explicit people_to_meet_workspace(const snapshot& s) : graph_(&s), prior(s) {
         prior.compute_novelty(s, people_to_meet_options{}.novelty_days);
         const std::size_t n = s.num_people();
