@@ -398,8 +398,25 @@ TEST_CASE("k warm paths: generic tier equals the snapshot tier on random graphs"
             const auto on_snap = find_k_warm_paths(s, vertices_of(s, rq.from), vertices_of(s, rq.to), rq.k,
                                                    s.cost_units_map(), get(boost::vertex_index, s), so, ko, visible);
             INFO("round " << round << " query " << q << " mode " << mode);
-            REQUIRE(gen.size() == fast.size());
-            REQUIRE(on_snap.size() == fast.size());
+            // max_enumerated counts single-path searches, and the snapshot tier's lazy Yen runs
+            // fewer than the generic tier's eager one: when the limit binds, each tier returns a
+            // prefix of the exact answer, the snapshot tier's possibly longer. Found by a soak
+            // with other seeds (session 4). Then: both prefixes of the unlimited answer.
+            if (gen.size() != fast.size() || on_snap.size() != fast.size()) {
+                REQUIRE(ko.diversity == path_diversity::limited_overlap);
+                REQUIRE(ko.max_overlap < 1.0);
+                k_paths_options unlimited = ko;
+                unlimited.max_enumerated = std::numeric_limits<std::size_t>::max();
+                const auto exact = find_k_warm_paths(s, rq.from, rq.to, rq.k, rq.opt, unlimited, ws);
+                REQUIRE(fast.size() <= exact.size());
+                REQUIRE(gen.size() <= exact.size());
+                REQUIRE(on_snap.size() == gen.size());  // the two generic runs enumerate alike
+                for (std::size_t i = 0; i < fast.size(); ++i) CHECK(fast[i].people == exact[i].people);
+                for (std::size_t i = 0; i < gen.size(); ++i)
+                    CHECK(std::vector<std::uint32_t>(gen[i].people.begin(), gen[i].people.end()) ==
+                          vertices_of(s, exact[i].people));
+                continue;
+            }
             for (std::size_t i = 0; i < fast.size(); ++i) {
                 const auto want = vertices_of(s, fast[i].people);
                 CHECK(std::vector<std::uint32_t>(gen[i].people.begin(), gen[i].people.end()) == want);

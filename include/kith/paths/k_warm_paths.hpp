@@ -88,7 +88,10 @@ struct k_paths_options {
     /// For `limited_overlap` with max_overlap < 1: run at most this many single-path searches
     /// (>= 1); when reached, the paths kept so far are returned (a prefix of the exact answer).
     /// Ignored otherwise (plain k best: Yen, exact; distinct first introducers: one search, or
-    /// one per path).
+    /// one per path). A work limit, so it depends on the enumeration: the snapshot tier's lazy
+    /// Yen runs fewer searches than the generic tier's, so when the limit binds the snapshot
+    /// tier may return a longer prefix than the generic tier for the same query (both exact
+    /// prefixes; without a binding limit the tiers return the same paths).
     std::size_t max_enumerated = 256;
 };
 
