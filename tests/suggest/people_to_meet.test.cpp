@@ -400,7 +400,17 @@ TEST_CASE("people to meet: tier 1 on a Boost graph equals tier 2 when every tie 
         REQUIRE(t1.size() == t2.size());
         for (std::size_t i = 0; i < t1.size(); ++i) {
             CHECK_THAT(t1[i].score, WithinRel(t2[i].score, 1e-9));
-            CHECK(t1[i].mutual_count == t2[i].mutual_count);
+            // Scores equal in exact arithmetic may differ in the last bit between the tiers (sums
+            // in another order; a soak found RA 0.80952380952380942 against ...953 for two people
+            // with 5 and 4 mutual contacts), so who is where is compared only where the scores
+            // are clearly apart.
+            const bool tied = (i > 0 && std::abs(t2[i - 1].score - t2[i].score) < 1e-12) ||
+                              (i + 1 < t2.size() && std::abs(t2[i + 1].score - t2[i].score) < 1e-12) ||
+                              (i + 1 == t2.size());  // the next one is not listed: may be tied
+            if (!tied) {
+                CHECK(t1[i].who == s.vertex_of(t2[i].who));
+                CHECK(t1[i].mutual_count == t2[i].mutual_count);
+            }
         }
     }
 }

@@ -48,7 +48,9 @@
 // but its weights have both signs, so it scores every eligible person (O(V + E) per query).
 // Each result lists its mutual contacts
 // (strongest first: product of the two warmths, then id) and talking points: shared interests,
-// groups and organisation. Ties in score are broken by person id (ascending).
+// groups and organisation. Ties in score are broken by person id (ascending). Scores are
+// doubles: two people whose scores are equal in exact arithmetic may differ in the last bit (their
+// shares summed in another order), and then the computed values decide between them.
 #pragma once
 
 #include <kith/core/error.hpp>
