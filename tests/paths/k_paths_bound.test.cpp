@@ -36,11 +36,7 @@ std::optional<detail::found_path<std::uint64_t>> search(const snapshot& s, const
     return detail::best_path(st, adj, s.num_people(), spec, true);
 }
 
-std::vector<std::uint32_t> vertices_of(const snapshot& s, const std::vector<person_id>& ids) {
-    std::vector<std::uint32_t> v;
-    for (person_id p : ids) v.push_back(s.vertex_of(p));
-    return v;
-}
+using kith_test::vertices_of;
 
 } // namespace
 

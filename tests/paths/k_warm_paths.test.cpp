@@ -20,11 +20,7 @@ using namespace kith;
 
 namespace {
 
-std::vector<std::uint32_t> vertices_of(const snapshot& s, const std::vector<person_id>& ids) {
-    std::vector<std::uint32_t> v;
-    for (person_id p : ids) v.push_back(s.vertex_of(p));
-    return v;
-}
+using kith_test::vertices_of;
 
 bool passes(const k_paths_options& ko, const std::vector<std::uint32_t>& p,
             const std::vector<std::vector<std::uint32_t>>& kept) {

@@ -33,6 +33,13 @@ struct oracle_path {
     }
 };
 
+/// The snapshot vertices of people (the oracle works on vertices).
+inline std::vector<std::uint32_t> vertices_of(const kith::snapshot& s, const std::vector<kith::person_id>& ids) {
+    std::vector<std::uint32_t> v;
+    for (kith::person_id p : ids) v.push_back(s.vertex_of(p));
+    return v;
+}
+
 struct random_case {
     kith::network net;
     std::shared_ptr<const kith::snapshot> snap;

@@ -28,11 +28,7 @@ struct fixture {
     }
 };
 
-std::vector<std::uint32_t> vertices_of(const snapshot& s, const std::vector<person_id>& ids) {
-    std::vector<std::uint32_t> v;
-    for (person_id p : ids) v.push_back(s.vertex_of(p));
-    return v;
-}
+using kith_test::vertices_of;
 
 } // namespace
 
