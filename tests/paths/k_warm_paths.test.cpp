@@ -471,16 +471,9 @@ TEST_CASE("k warm paths: on larger random graphs the lazy snapshot tier equals t
     path_workspace ws;
     int compared = 0;
     for (int round = 0; round < 4; ++round) {
-        network net;
         const std::size_t n = 150 + rng() % 150;
-        std::vector<person_id> ids;
-        for (std::size_t i = 0; i < n; ++i) ids.push_back(net.add_person({"k" + std::to_string(i), ""}));
-        for (std::size_t i = 0; i < 4 * n; ++i) {
-            const std::size_t a = rng() % 4 == 0 ? rng() % 5 : rng() % n;
-            const std::size_t b = rng() % n;
-            if (a == b || net.has_tie(ids[a], ids[b])) continue;
-            net.set_warmth(ids[a], ids[b], kith_test::pick_warmth(rng));
-        }
+        kith_test::hub_graph hg = kith_test::make_hub_graph(rng, n);  // a quarter of the ties touch a hub
+        const network& net = hg.net;
         const snapshot s(net, make_timestamp(2026, 3, 1));
         for (int q = 0; q < 12; ++q) {
             path_options o;

@@ -53,6 +53,26 @@ inline double pick_warmth(std::mt19937_64& rng) {
     return static_cast<double>(1 + rng() % 1000) / 1000.0;
 }
 
+/// n people ("k0".."k{n-1}") and up to 4n ties, a quarter of them touching one of the first
+/// five people (hubs), warmths from `pick_warmth`; with `private_ties`, every tenth tie private to
+/// a random person. Consumes `rng` in a fixed order (tests rely on the graphs it gives).
+struct hub_graph {
+    kith::network net;
+    std::vector<kith::person_id> ids;
+};
+inline hub_graph make_hub_graph(std::mt19937_64& rng, std::size_t n, bool private_ties = false) {
+    hub_graph g;
+    for (std::size_t i = 0; i < n; ++i) g.ids.push_back(g.net.add_person({"k" + std::to_string(i), ""}));
+    for (std::size_t i = 0; i < 4 * n; ++i) {
+        const std::size_t a = rng() % 4 == 0 ? rng() % 5 : rng() % n;
+        const std::size_t b = rng() % n;
+        if (a == b || g.net.has_tie(g.ids[a], g.ids[b])) continue;
+        g.net.set_warmth(g.ids[a], g.ids[b], pick_warmth(rng));
+        if (private_ties && rng() % 10 == 0) g.net.set_visibility(g.ids[a], g.ids[b], kith::visibility{g.ids[rng() % n]});
+    }
+    return g;
+}
+
 /// A random network of n people (3..9 when n == 0), some ties private, some ids tombstoned.
 inline random_case make_random_case(std::mt19937_64& rng, std::size_t n = 0) {
     random_case rc;

@@ -422,18 +422,10 @@ TEST_CASE("warm path: on larger random graphs the cut bidirectional search equal
     std::mt19937_64 rng(314159);
     int compared = 0;
     for (int round = 0; round < 6; ++round) {
-        network net;
         const std::size_t n = 150 + rng() % 150;
-        std::vector<person_id> ids;
-        for (std::size_t i = 0; i < n; ++i) ids.push_back(net.add_person({"k" + std::to_string(i), ""}));
-        for (std::size_t i = 0; i < 4 * n; ++i) {
-            // a few hubs: a quarter of the ties touch one of the first five people
-            const std::size_t a = rng() % 4 == 0 ? rng() % 5 : rng() % n;
-            const std::size_t b = rng() % n;
-            if (a == b || net.has_tie(ids[a], ids[b])) continue;
-            net.set_warmth(ids[a], ids[b], kith_test::pick_warmth(rng));
-            if (rng() % 10 == 0) net.set_visibility(ids[a], ids[b], visibility{ids[rng() % n]});
-        }
+        kith_test::hub_graph hg = kith_test::make_hub_graph(rng, n, true);  // a quarter of the ties touch a hub
+        const network& net = hg.net;
+        const std::vector<person_id>& ids = hg.ids;
         const snapshot s(net, t0);
         for (int q = 0; q < 40; ++q) {
             path_options o;
