@@ -281,7 +281,8 @@ private:
                             std::uint32_t origin, std::uint32_t next) {
         const auto li = static_cast<std::uint32_t>(st_.labels.size());
         KITH_PATHS_COUNT(labels);
-        origin_label<Cost> n;
+        // Written in place (a copy of a label built on the stack stalls on store forwarding).
+        origin_label<Cost>& n = st_.labels.emplace_back();
         n.cost = cost;
         n.arc = arc;
         n.hops = hops;
@@ -289,7 +290,6 @@ private:
         n.parent = parent;
         n.origin = origin;
         n.next = next;
-        st_.labels.push_back(n);
         return li;
     }
 
@@ -379,7 +379,10 @@ private:
     // label of the other side can only meet that side's later labels, whose keys are at least
     // its top plus one arc (>= gap): it is dropped when that exceeds T (the engine's rule (3)).
     void expand(int side, std::uint32_t li, path_key<Cost> other_top) {
-        const origin_label<Cost> L = st_.labels[li];
+        // The fields needed, one by one (the pool may reallocate; a copy of the whole label
+        // stalls on store forwarding after `settled` was just written).
+        const origin_label<Cost>& src = st_.labels[li];
+        const struct { Cost cost; std::uint32_t hops, vertex, origin; } L{src.cost, src.hops, src.vertex, src.origin};
         const std::uint32_t u = L.vertex;
         if (L.hops > 0 && (st_.flags(u) & flag_block)) return;
         const Cost base = L.cost + (L.hops > 0 ? extra_of(u) : Cost{}) + spec_.hop;

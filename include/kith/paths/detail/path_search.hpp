@@ -160,10 +160,12 @@ struct heap_entry {
 };
 
 /// A 4-ary min-heap on a vector (shallower than a binary heap: fewer cache lines per pop).
+/// (`e` by value and the new slot value-initialised, not copied from `e`: the copy read an
+/// entry just built from narrower stores and stalled on store forwarding.)
 template <class Entry>
-void heap4_push(std::vector<Entry>& h, const Entry& e) {
+void heap4_push(std::vector<Entry>& h, const Entry e) {
     std::size_t i = h.size();
-    h.push_back(e);
+    h.emplace_back();
     while (i > 0) {
         const std::size_t p = (i - 1) / 4;
         if (!(h[p] > e)) break;
@@ -633,14 +635,15 @@ private:
         }
         const auto li = static_cast<std::uint32_t>(cs_.labels.size());
         KITH_PATHS_COUNT(labels);
-        label<Cost> n;
+        // Written in place, field by field: a label built on the stack and copied with 16-byte
+        // moves stalled on store forwarding (its fields are stored narrower than they are read).
+        label<Cost>& n = cs_.labels.emplace_back();
         n.cost = cost;
         n.arc = arc;
         n.hops = hops;
         n.vertex = v;
         n.parent = parent;
         n.next = vi.head[side];
-        cs_.labels.push_back(n);
         st_.info[v].head[side] = li;
         st_.mark_label(side, v);
         if (split_ && hops >= 1 && (!has_lb1_[side] || nk < lb1_[side])) {
@@ -655,14 +658,14 @@ private:
             }
         }
         if (queue) push(side, li);
-        meet(side, li);
+        meet(side, li, v, cost);
         return li;
     }
 
     /// Records meetings of the new label `li` with the other side's labels at its vertex.
-    void meet(int side, std::uint32_t li) {
-        const label<Cost> L = cs_.labels[li];
-        const std::uint32_t v = L.vertex;
+    /// (v and cost: the new label's vertex and cost, passed rather than re-read from the label
+    /// just written, whose copy stalled on store forwarding.)
+    void meet(int side, std::uint32_t li, std::uint32_t v, Cost cost) {
         const std::uint8_t fl = st_.flags(v);
         for (std::uint32_t o = st_.info[v].head[1 - side]; o != npos32; o = cs_.labels[o].next) {
             const label<Cost>& O = cs_.labels[o];
@@ -672,7 +675,7 @@ private:
             if (spec_.capped && static_cast<std::uint64_t>(hf) + hb > spec_.max_hops) continue;
             const bool inner = hf > 0 && hb > 0;
             if (inner && (fl & flag_block)) continue;
-            const path_key<Cost> k{L.cost + O.cost + (inner ? extra_of(v) : Cost{}), hf + hb};
+            const path_key<Cost> k{cost + O.cost + (inner ? extra_of(v) : Cost{}), hf + hb};
             if (!has_best_ || k < best_ || (k == best_ && best_f_ == npos32)) {
                 has_best_ = true;
                 best_ = k;
@@ -691,7 +694,10 @@ private:
     }
 
     void expand(int side, std::uint32_t li, path_key<Cost> other_top) {
-        const label<Cost> L = cs_.labels[li];
+        // The fields needed, copied (offer may reallocate the pool) one by one: a copy of the
+        // whole label stalled on store forwarding after `settled` was just written.
+        const label<Cost>& src = cs_.labels[li];
+        const struct { Cost cost; std::uint32_t hops, vertex; } L{src.cost, src.hops, src.vertex};
         const std::uint32_t u = L.vertex;
         if (L.hops > 0 && (st_.flags(u) & flag_block)) return;
         if (spec_.capped && L.hops >= limit_[side]) return;
@@ -722,8 +728,45 @@ private:
         }
         const bool may_prune = gap_cut || limit_labels;
         auto& scan = cs_.scan;
-        scan.clear();
         const auto* info = st_.info.data();
+        std::size_t n_scan = 0;
+        if constexpr (has_degree<Adj>::value && std::is_integral<Cost>::value && Adj::sorted) {
+            // Integer costs: both cuts become one comparison of the arc's cost with a limit (the
+            // largest cost that is not cut), and the keep/drop decision is computed without
+            // branches (which target is pruned is unpredictable; a mispredicted branch per arc
+            // cost more than the arc). Same decisions as the general gather below.
+            using I = std::int64_t;
+            constexpr I inf = std::numeric_limits<I>::max();
+            auto limit = [&](const path_key<Cost>& add) -> I {  // largest ac with !(best < (base+ac, nh) + add)
+                if (!has_best_) return inf;
+                const I d = static_cast<I>(best_.c) - static_cast<I>(base) - static_cast<I>(add.c);
+                return d - (best_.h < nh + add.h ? 1 : 0);
+            };
+            const I cut_max = limit(other_top);
+            const I prune_max = !may_prune ? inf : !other_live ? I{-1} : limit(future);
+            const unsigned settled_mask = spec_.capped ? 0u : (4u << side);
+            const unsigned other_mask = 1u << (1 - side);
+            const std::size_t deg = adj_.degree(u);
+            if (scan.size() < deg) scan.resize(deg);
+            auto* const out = scan.data();
+            auto* w = out;  // a pointer, not a count: stores through `out` could alias a size_t
+            adj_.for_each_arc(u, [&](std::uint32_t v, Cost ac) -> bool {
+                KITH_PATHS_COUNT(scanned);
+                if (static_cast<I>(ac) > cut_max) return false;
+                const unsigned vb = st_.vertex_bits(v);
+                const bool drop = ((vb & settled_mask) != 0) |
+                                  (((vb & other_mask) == 0) & (static_cast<I>(ac) > prune_max));
+                *w = {v, ac};
+                KITH_PATHS_PREFETCH(info + (drop ? u : v));
+                w += drop ? 0 : 1;
+                return true;
+            });
+            n_scan = static_cast<std::size_t>(w - out);
+#ifdef KITH_PATHS_PROFILE
+            profile().gathered += n_scan;
+#endif
+        } else {
+        scan.clear();
         adj_.for_each_arc(u, [&](std::uint32_t v, Cost ac) -> bool {
             KITH_PATHS_COUNT(scanned);
             if (has_best_ && best_ < path_key<Cost>{base + ac, nh} + other_top) return !Adj::sorted;
@@ -738,7 +781,11 @@ private:
             scan.emplace_back(v, ac);
             return true;
         });
-        for (const auto& [v, ac] : scan) {
+        n_scan = scan.size();
+        }
+        for (std::size_t si = 0; si < n_scan; ++si) {
+            const std::uint32_t v = scan[si].first;
+            const Cost ac = scan[si].second;
             const Cost nc = base + ac;
             if (has_best_ && best_ < path_key<Cost>{nc, nh} + other_top) {
                 if (Adj::sorted) break;
