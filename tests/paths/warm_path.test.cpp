@@ -9,8 +9,10 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/property_map/function_property_map.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <random>
 #include <vector>
 
 using namespace kith;
@@ -506,4 +508,34 @@ TEST_CASE("warm path: hop-capped searches on larger graphs with sets, avoided pe
     }
     CHECK(compared == 320);
     CHECK(found > 150);
+}
+
+TEST_CASE("warm path: the engine's 4-ary heap pops in (cost, hops, label) order", "[paths]") {
+    // The pop selects among four children without branches; sizes 0..70 cover nodes with 1-4
+    // children, and keys from a tiny range force ties on cost and on hops.
+    using entry = detail::heap_entry<std::uint64_t>;
+    std::mt19937_64 rng(20261126);
+    for (std::size_t size = 0; size <= 70; ++size) {
+        for (int round = 0; round < 20; ++round) {
+            std::vector<entry> heap, all;
+            for (std::size_t i = 0; i < size; ++i) {
+                const entry e{rng() % 4, static_cast<std::uint32_t>(rng() % 3), static_cast<std::uint32_t>(i)};
+                all.push_back(e);
+                detail::heap4_push(heap, e);
+                if (rng() % 4 == 0) {  // interleave pops with pushes
+                    const entry top = heap.front();
+                    for (const entry& x : heap) REQUIRE_FALSE(top > x);
+                    detail::heap4_pop(heap);
+                    all.erase(std::find_if(all.begin(), all.end(), [&](const entry& x) { return x.label == top.label; }));
+                }
+            }
+            std::sort(all.begin(), all.end(), [](const entry& a, const entry& b) { return b > a; });
+            for (const entry& want : all) {
+                REQUIRE_FALSE(heap.empty());
+                CHECK(heap.front().label == want.label);
+                detail::heap4_pop(heap);
+            }
+            CHECK(heap.empty());
+        }
+    }
 }

@@ -175,6 +175,14 @@ void heap4_push(std::vector<Entry>& h, const Entry e) {
     h[i] = e;
 }
 
+/// Whether heap entry a orders after b, computed without branches (for selecting among
+/// siblings, where the outcome is unpredictable).
+template <class Entry>
+bool heap_after(const Entry& a, const Entry& b) noexcept {
+    const std::uint64_t ar = std::uint64_t{a.h} << 32 | a.label, br = std::uint64_t{b.h} << 32 | b.label;
+    return (a.c > b.c) | ((a.c == b.c) & (ar > br));
+}
+
 template <class Entry>
 void heap4_pop(std::vector<Entry>& h) {
     const Entry last = h.back();
@@ -186,9 +194,14 @@ void heap4_pop(std::vector<Entry>& h) {
         const std::size_t c = 4 * i + 1;
         if (c >= n) break;
         std::size_t best = c;
-        const std::size_t end = std::min(c + 4, n);
-        for (std::size_t j = c + 1; j < end; ++j)
-            if (h[best] > h[j]) best = j;
+        if (c + 4 <= n) {  // four children: a branch-free tournament (mispredictions cost more)
+            const std::size_t b01 = heap_after(h[c], h[c + 1]) ? c + 1 : c;
+            const std::size_t b23 = heap_after(h[c + 2], h[c + 3]) ? c + 3 : c + 2;
+            best = heap_after(h[b01], h[b23]) ? b23 : b01;
+        } else {
+            for (std::size_t j = c + 1; j < n; ++j)
+                if (h[best] > h[j]) best = j;
+        }
         if (!(last > h[best])) break;
         h[i] = h[best];
         i = best;
