@@ -577,6 +577,54 @@ TEST_CASE("people to meet: the pruned pass equals the exhaustive pass for the hu
     CHECK(pruned * 4 >= compared);
 }
 
+TEST_CASE("people to meet: the warmth table is snapshot::cost_to_warmth bit for bit", "[suggest]") {
+    // Both passes read a tie's warmth from detail::warmth_of_cost (no exp per arc): every stored
+    // cost must give the very double the snapshot gives, or scores would move in the last bit.
+    const double* table = kith::detail::warmth_of_cost();
+    std::size_t differ = 0;
+    for (std::uint32_t c = 0; c <= kith::snapshot::max_cost; ++c)
+        if (table[c] != kith::snapshot::cost_to_warmth(static_cast<kith::snapshot::cost_type>(c))) ++differ;
+    CHECK(differ == 0);
+    CHECK(table == kith::detail::warmth_of_cost());  // built once per process
+}
+
+TEST_CASE("people to meet: the pruned pass equals the exhaustive pass for R-MAT hub askers at every k", "[suggest]") {
+    // The stop test keeps only the lower bounds at or above the last check's k-th largest, and
+    // reads each person's prior once: the answers must stay those of the exhaustive pass for
+    // small and large k (k above the number of friends of friends included), with strangers.
+    std::size_t compared = 0, pruned = 0;
+    for (std::uint64_t seed = 4; seed <= 5; ++seed) {
+        kith::network net;
+        kith::add_to_network(net, kith::rmat_graph(10, 16, seed));
+        const kith::snapshot s(net, now);
+        kith::people_to_meet_workspace fast(s), slow(s);
+        slow.exhaustive_only = true;
+        std::vector<std::uint32_t> askers(s.num_people());
+        for (std::uint32_t v = 0; v < askers.size(); ++v) askers[v] = v;
+        std::stable_sort(askers.begin(), askers.end(), [&](auto x, auto y) { return s.degree(x) > s.degree(y); });
+        askers.resize(8);
+        std::mt19937_64 rng(seed * 57);
+        for (int i = 0; i < 8; ++i) askers.push_back(static_cast<std::uint32_t>(rng() % s.num_people()));
+        for (const std::uint32_t me : askers) {
+            if (s.degree(me) == 0) continue;
+            for (const std::size_t k : {std::size_t{2}, std::size_t{5}, std::size_t{25}, std::size_t{60}, std::size_t{2000}}) {
+                kith::people_to_meet_options opt;
+                opt.k = k;
+                if (k == 25) opt.weighting = kith::link_weighting::unweighted;
+                if (k == 60) opt.activity_weight = 2.0;
+                const auto who = s.id_of(me);
+                INFO("seed " << seed << " asker " << me << " degree " << s.degree(me) << " k " << k);
+                const auto got = kith::suggest_people_to_meet(s, who, opt, fast);
+                REQUIRE(got == kith::suggest_people_to_meet(s, who, opt, slow));
+                ++compared;
+                if (fast.used_fast_path && fast.contacts_spread < slow.contacts_spread) ++pruned;
+            }
+        }
+    }
+    INFO("pruned " << pruned << " of " << compared);
+    CHECK(pruned * 4 >= compared);
+}
+
 TEST_CASE("people to meet: a contact's warmest tie bounds its shares in the pruned pass", "[suggest]") {
     // Few warm ties among many cold ones: a contact's largest share goes through its warmest tie,
     // which is often to the person who should enter the top k; a bound taken from any other tie

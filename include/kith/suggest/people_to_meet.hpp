@@ -259,12 +259,13 @@ public:
     detail::stamp_set affected;  // not excluded, with a public tie to an excluded person
     detail::exact_sum scratch_sum;
     std::vector<snapshot::vertex_type> excluded_list;
-    std::vector<detail::two_hop_sums> sums;
-    std::vector<double> contact_warmth;  // visible warmth of my tie (0: unusable)
-    std::vector<double> walks2;          // Katz: weighted walks of length 2 from me
+    // Per-person arrays read at random: advised for huge pages (detail::per_person_vector).
+    detail::per_person_vector<detail::two_hop_sums> sums;
+    detail::per_person_vector<double> contact_warmth;  // visible warmth of my tie (0: unusable)
+    detail::per_person_vector<double> walks2;          // Katz: weighted walks of length 2 from me
     std::vector<snapshot::vertex_type> touched, walked_list;
     std::vector<detail::my_contact> my_contacts;  // my usable contacts, in arc order
-    std::vector<std::uint32_t> contact_index;     // z -> index in my_contacts (valid for usable contacts)
+    detail::per_person_vector<std::uint32_t> contact_index;  // z -> index in my_contacts (valid for usable contacts)
     std::vector<std::uint64_t> contact_bits;      // bit z set: z is in my_contacts (V bits: stays in cache)
     bool is_usable_contact(snapshot::vertex_type z) const noexcept { return (contact_bits[z >> 6] >> (z & 63)) & 1u; }
     // Fast path: partial resource-allocation sums with what the bounds need, one 32-byte record
@@ -277,7 +278,7 @@ public:
         std::uint32_t degree = 0;  // arcs of the person, or no_figures: prior and degree not read yet
     };
     static constexpr std::uint32_t no_figures = std::numeric_limits<std::uint32_t>::max();
-    std::vector<partial_sum> partials;
+    detail::per_person_vector<partial_sum> partials;
     std::uint32_t partial_gen = 0;
     void next_partial_generation() {
         if (++partial_gen == 0) {
@@ -286,13 +287,16 @@ public:
         }
     }
     detail::stamp_set priored;                    // prior_of[v] is valid
-    std::vector<double> prior_of;                 // the prior part of v's score (fast path)
+    detail::per_person_vector<double> prior_of;   // the prior part of v's score (fast path)
     std::vector<char> has_private;                // v has a private arc (empty: no private tie at all)
     static constexpr std::size_t hub_degree = 128;  // people with this many arcs get a neighbour index
     static constexpr std::uint32_t no_slot = std::numeric_limits<std::uint32_t>::max();
-    std::vector<std::uint32_t> hub_slot;          // v -> its index in hub_begin, or no_slot
+    detail::per_person_vector<std::uint32_t> hub_slot;  // v -> its index in hub_begin, or no_slot
     std::vector<std::size_t> hub_begin;           // hub_pool range of each hub
-    std::vector<std::pair<snapshot::vertex_type, std::uint32_t>> hub_pool;  // (target, arc offset)
+    detail::per_person_vector<std::pair<snapshot::vertex_type, std::uint32_t>> hub_pool;  // (target, arc offset)
+    /// snapshot::cost_to_warmth of every cost (detail::warmth_of_cost: the same doubles, no exp per arc).
+    const double* warmth = detail::warmth_of_cost();
+    double arc_warmth(snapshot::arc_index a) const noexcept { return warmth[graph_->arc_cost(a)]; }
     /// The arc from x to y, or nullopt. O(log deg x) when x is a hub, else O(deg x).
     std::optional<snapshot::arc_index> find_arc(snapshot::vertex_type x, snapshot::vertex_type y) const {
         const snapshot& s = *graph_;
@@ -501,8 +505,8 @@ inline std::uint64_t contact_figures(const snapshot& s, const usable_arc& usable
     for (auto b = s.arc_begin(c.z), f = s.arc_end(c.z); b != f; ++b)
         if (usable(b)) {
             dz += 1;
-            sz += s.arc_warmth(b);
-            if (s.arc_target(b) != *usable.asker) c.max_warmth = std::max(c.max_warmth, s.arc_warmth(b));
+            sz += usable.ws->arc_warmth(b);
+            if (s.arc_target(b) != *usable.asker) c.max_warmth = std::max(c.max_warmth, usable.ws->arc_warmth(b));
         }
     c.set_factors(dz, sz);
     return s.degree(c.z);
@@ -528,7 +532,7 @@ inline void spread_two_hop(people_to_meet_workspace& ws, const people_query& q, 
         for (auto b = s.arc_begin(z), f = s.arc_end(z); b != f; ++b) {
             if (!usable(b)) continue;
             const auto v = s.arc_target(b);
-            const double wzv = s.arc_warmth(b);
+            const double wzv = ws.arc_warmth(b);
             if (q.katz && v != q.me) {
                 if (!ws.walked.is_set(v)) {
                     ws.walked.set(v);
@@ -676,7 +680,7 @@ inline void exact_sums(people_to_meet_workspace& ws, const people_query& q, snap
             if (ws.hub_slot[from_z ? z : v] != ws.no_slot) ++ws.index_lookups;
             else ws.scanned_arcs += std::min<std::uint64_t>(s.degree(z), dv);
             const auto b = from_z ? ws.find_arc(z, v) : ws.find_arc(v, z);
-            if (b && (!priv || s.arc_visible(*b, q.me))) terms.emplace_back(i, s.arc_warmth(*b));
+            if (b && (!priv || s.arc_visible(*b, q.me))) terms.emplace_back(i, ws.arc_warmth(*b));
         }
     } else {
         ws.scanned_arcs += dv;
@@ -684,7 +688,7 @@ inline void exact_sums(people_to_meet_workspace& ws, const people_query& q, snap
             const auto [z, cost] = s.arc_entry(b);
             if (!ws.is_usable_contact(z)) continue;  // the bit set stays in cache: a cheap test per arc
             if (priv && !s.arc_visible(b, q.me)) continue;
-            terms.emplace_back(ws.contact_index[z], snapshot::cost_to_warmth(cost));
+            terms.emplace_back(ws.contact_index[z], ws.warmth[cost]);
         }
         std::sort(terms.begin(), terms.end());
     }
@@ -810,6 +814,12 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
     // Once every contact is spread, exact sums for many people tied at the k-th score can cost
     // more than the exhaustive pass (a figure pass in order + a spreading pass): then that pass runs.
     const std::uint64_t exhaustive_cost = (1 + spread_cost) * rest[0];
+    // The k-th largest lower bound at the last check. Lower bounds only grow from check to check
+    // (shares are >= 0; a stranger who is seen later has at least its prior), so the k largest
+    // are among those >= it and the others need not be kept. (Any subset of lower bounds gives a
+    // valid T anyway: the filter can only make T smaller, never wrong.)
+    double kth_lb = 0;
+    std::size_t figured = 0;  // ws.touched[0, figured) have their prior and degree read
     // Tries to finish after the first i contacts (in `order`) are spread.
     auto try_finish = [&](std::size_t i) -> bool {
         const bool all = i == n;
@@ -821,9 +831,11 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
             if (j + ahead < touched.size()) {
                 const auto x = touched[j + ahead];
                 people_prefetch(&ws.partials[x]);
-                people_prefetch(&ws.prior.strength[x]);
-                people_prefetch(&ws.prior.degree[x]);
-                if (novelty) people_prefetch(&ws.prior.novelty[x]);
+                if (j + ahead >= figured) {  // seen since the last check: its figures are read below
+                    people_prefetch(&ws.prior.strength[x]);
+                    people_prefetch(&ws.prior.degree[x]);
+                    if (novelty) people_prefetch(&ws.prior.novelty[x]);
+                }
             }
             const auto v = touched[j];
             auto& r = ws.partials[v];
@@ -832,8 +844,9 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
                 r.degree = static_cast<std::uint32_t>(priv ? s.degree(v) : ws.prior.degree[v]);
             }
             const double lb = r.sum + r.prior;
-            if (lb > 0) lbs.push_back(lb);
+            if (lb > 0 && lb >= kth_lb) lbs.push_back(lb);
         }
+        figured = touched.size();
         ws.walked.clear();
         for (const auto* l : {&l1, l2}) {
             if (!prior_scores || !l) continue;
@@ -844,7 +857,7 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
                 const double p = prior_part(ws, q, v, opt);
                 if (!(p > 0)) break;  // the rest of the list has no activity (or novelty) either
                 ws.walked.set(v);
-                lbs.push_back(p);
+                if (p >= kth_lb) lbs.push_back(p);
                 ++found;
             }
         }
@@ -852,7 +865,8 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
         if (lbs.size() >= opt.k) {
             std::nth_element(lbs.begin(), lbs.begin() + static_cast<std::ptrdiff_t>(opt.k - 1), lbs.end(),
                              [](double x, double y) { return x > y; });
-            T = lbs[opt.k - 1] * down;
+            kth_lb = lbs[opt.k - 1];
+            T = kth_lb * down;
         }
         if (!all && !(R < T)) return false;
         auto& chosen = ws.chosen;
@@ -935,7 +949,7 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
                 ws.touched.push_back(v);
             }
             r.count += 1;
-            r.sum += w ? (c.wuz * snapshot::cost_to_warmth(cost)) * c.inv_s : c.inv_d;
+            r.sum += w ? (c.wuz * ws.warmth[cost]) * c.inv_s : c.inv_d;
         }
     }
     if (try_finish(n)) {
@@ -985,10 +999,12 @@ inline void explain_suggestion(const people_to_meet_workspace& ws, snapshot::ver
     const snapshot& s = *ws.graph_;
     std::vector<mutual_contact> m;
     auto consider = [&](snapshot::vertex_type z, snapshot::arc_index a) {  // a: an arc of the tie v - z
+        // My usable contacts are the bit set's (V bits: stays in cache, unlike the stamp arrays).
+        if (!ws.is_usable_contact(z)) return;
         if (z == me || !ws.contact.is_set(z) || ws.contact_warmth[z] <= 0.0 || ws.excluded.is_set(z)) return;
         if (s.has_private_ties() && !s.arc_visible(a, me)) return;
         if (opt.min_tie_warmth > 0 && s.arc_warmth(a) < opt.min_tie_warmth) return;
-        m.push_back(mutual_contact{s.id_of(z), ws.contact_warmth[z], s.arc_warmth(a)});
+        m.push_back(mutual_contact{s.id_of(z), ws.contact_warmth[z], ws.arc_warmth(a)});
     };
     // A hub's mutual contacts are found from my usable contacts (the same set; sorted below).
     const std::uint64_t dv = s.degree(v);

@@ -4,6 +4,7 @@
 // Not part of the public API.
 #pragma once
 
+#include <kith/core/huge_pages.hpp>
 #include <kith/core/ids.hpp>
 #include <kith/snapshot.hpp>
 
@@ -17,6 +18,24 @@
 
 namespace kith {
 namespace detail {
+
+/// A per-person array read at random by the suggestion queries: blocks of 4 MiB and more are
+/// advised for huge pages (core/huge_pages.hpp; on R-MAT 7.7M ties the pruned pass's scattered
+/// reads and writes were mostly TLB misses, see docs/suggestions.md "Hub askers (session 5)").
+template <class T>
+using per_person_vector = std::vector<T, huge_page_allocator<T>>;
+
+/// snapshot::cost_to_warmth(c) for every stored cost c, computed by that function once per process
+/// (so the very same doubles): a table read instead of an exp() per arc. 512 KiB; a contact's arcs
+/// are sorted by cost, so reading them walks the table in order.
+inline const double* warmth_of_cost() {
+    static const std::vector<double> table = [] {
+        std::vector<double> t(std::size_t{snapshot::max_cost} + 1);
+        for (std::size_t c = 0; c < t.size(); ++c) t[c] = snapshot::cost_to_warmth(static_cast<double>(c));
+        return t;
+    }();
+    return table.data();
+}
 
 /// Stamped per-vertex marks: `is_set(v)` is true when `set(v)` happened since the last `clear()`.
 /// `clear()` is O(1) (a new generation); every 2^32 - 1 generations the array is zeroed once, so
@@ -37,7 +56,7 @@ public:
     void force_generation(std::uint32_t g) noexcept { gen_ = g; }
 
 private:
-    std::vector<std::uint32_t> stamp_;
+    per_person_vector<std::uint32_t> stamp_;
     std::uint32_t gen_ = 1;
 };
 
@@ -100,15 +119,15 @@ private:
 /// vertex's own arcs in arc order, so a query can recompute one with some ties left out and get
 /// exactly what a network without those ties gives; totals are exact sums (order-independent).
 struct public_degrees {
-    std::vector<std::uint32_t> degree;
-    std::vector<double> strength;
+    per_person_vector<std::uint32_t> degree;
+    per_person_vector<double> strength;
     double total_strength = 0;  ///< sum of strengths = 2 x total public warmth (exact sum, rounded once)
     double total_degree = 0;    ///< sum of degrees = 2 x public ties
     exact_sum strength_sum;     ///< the exact sum behind total_strength (one term per public arc)
     std::vector<snapshot::vertex_type> by_strength;  ///< vertices, strength descending, then vertex
     /// Novelty: sum over public ties with interaction evidence of exp(-age of the first
     /// interaction / novelty_days) (how many ties the person formed lately); 0 for manual ties.
-    std::vector<double> novelty;
+    per_person_vector<double> novelty;
     std::vector<snapshot::vertex_type> by_novelty;  ///< vertices, novelty descending, then vertex
     std::vector<snapshot::vertex_type> by_degree;   ///< vertices, degree descending, then vertex
     double total_novelty = 0;
