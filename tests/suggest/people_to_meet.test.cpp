@@ -49,6 +49,32 @@ std::vector<std::uint32_t> whos(const std::vector<kith::person_suggestion>& r) {
     return out;
 }
 
+// Askers for the R-MAT pruning tests: the `hubs` people with the most ties (ties broken by
+// index), then `drawn` people drawn with `rng` (repeats allowed).
+std::vector<std::uint32_t> hub_and_random_askers(const kith::snapshot& s, std::size_t hubs, int drawn,
+                                                 std::mt19937_64 rng) {
+    std::vector<std::uint32_t> askers(s.num_people());
+    for (std::uint32_t v = 0; v < askers.size(); ++v) askers[v] = v;
+    std::stable_sort(askers.begin(), askers.end(), [&](auto x, auto y) { return s.degree(x) > s.degree(y); });
+    askers.resize(std::min(hubs, askers.size()));
+    for (int i = 0; i < drawn; ++i) askers.push_back(static_cast<std::uint32_t>(rng() % s.num_people()));
+    return askers;
+}
+
+// One query through the pruned (`fast`) and the exhaustive (`slow`) workspace: the answers must
+// be equal; counts the comparison, and the query as pruned when the fast path spread fewer
+// contacts than the exhaustive pass.
+void require_pruned_equals_exhaustive(const kith::snapshot& s, std::uint32_t me,
+                                      const kith::people_to_meet_options& opt,
+                                      kith::people_to_meet_workspace& fast, kith::people_to_meet_workspace& slow,
+                                      std::size_t& compared, std::size_t& pruned) {
+    const auto who = s.id_of(me);
+    const auto got = kith::suggest_people_to_meet(s, who, opt, fast);
+    REQUIRE(got == kith::suggest_people_to_meet(s, who, opt, slow));
+    ++compared;
+    if (fast.used_fast_path && fast.contacts_spread < slow.contacts_spread) ++pruned;
+}
+
 } // namespace
 
 TEST_CASE("people to meet: hand fixture, unweighted scores a reader can check", "[suggest]") {
@@ -550,13 +576,7 @@ TEST_CASE("people to meet: the pruned pass equals the exhaustive pass for the hu
         const kith::snapshot s(net, now);
         kith::people_to_meet_workspace fast(s), slow(s);
         slow.exhaustive_only = true;
-        std::vector<std::uint32_t> askers(s.num_people());
-        for (std::uint32_t v = 0; v < askers.size(); ++v) askers[v] = v;
-        std::stable_sort(askers.begin(), askers.end(), [&](auto x, auto y) { return s.degree(x) > s.degree(y); });
-        askers.resize(12);
-        std::mt19937_64 rng(seed * 31);
-        for (int i = 0; i < 24; ++i) askers.push_back(static_cast<std::uint32_t>(rng() % s.num_people()));
-        for (const std::uint32_t me : askers) {
+        for (const std::uint32_t me : hub_and_random_askers(s, 12, 24, std::mt19937_64(seed * 31))) {
             if (s.degree(me) == 0) continue;
             for (int variant = 0; variant < 4; ++variant) {
                 kith::people_to_meet_options opt;
@@ -564,12 +584,8 @@ TEST_CASE("people to meet: the pruned pass equals the exhaustive pass for the hu
                 if (variant == 1) opt.weighting = kith::link_weighting::unweighted;
                 if (variant == 2) opt.score = kith::link_score::resource_allocation;
                 if (variant == 3) opt.activity_weight = 4.0;
-                const auto who = s.id_of(me);
                 INFO("seed " << seed << " asker " << me << " degree " << s.degree(me) << " variant " << variant);
-                const auto got = kith::suggest_people_to_meet(s, who, opt, fast);
-                REQUIRE(got == kith::suggest_people_to_meet(s, who, opt, slow));
-                ++compared;
-                if (fast.used_fast_path && fast.contacts_spread < slow.contacts_spread) ++pruned;
+                require_pruned_equals_exhaustive(s, me, opt, fast, slow, compared, pruned);
             }
         }
     }
@@ -599,25 +615,15 @@ TEST_CASE("people to meet: the pruned pass equals the exhaustive pass for R-MAT 
         const kith::snapshot s(net, now);
         kith::people_to_meet_workspace fast(s), slow(s);
         slow.exhaustive_only = true;
-        std::vector<std::uint32_t> askers(s.num_people());
-        for (std::uint32_t v = 0; v < askers.size(); ++v) askers[v] = v;
-        std::stable_sort(askers.begin(), askers.end(), [&](auto x, auto y) { return s.degree(x) > s.degree(y); });
-        askers.resize(8);
-        std::mt19937_64 rng(seed * 57);
-        for (int i = 0; i < 8; ++i) askers.push_back(static_cast<std::uint32_t>(rng() % s.num_people()));
-        for (const std::uint32_t me : askers) {
+        for (const std::uint32_t me : hub_and_random_askers(s, 8, 8, std::mt19937_64(seed * 57))) {
             if (s.degree(me) == 0) continue;
             for (const std::size_t k : {std::size_t{2}, std::size_t{5}, std::size_t{25}, std::size_t{60}, std::size_t{2000}}) {
                 kith::people_to_meet_options opt;
                 opt.k = k;
                 if (k == 25) opt.weighting = kith::link_weighting::unweighted;
                 if (k == 60) opt.activity_weight = 2.0;
-                const auto who = s.id_of(me);
                 INFO("seed " << seed << " asker " << me << " degree " << s.degree(me) << " k " << k);
-                const auto got = kith::suggest_people_to_meet(s, who, opt, fast);
-                REQUIRE(got == kith::suggest_people_to_meet(s, who, opt, slow));
-                ++compared;
-                if (fast.used_fast_path && fast.contacts_spread < slow.contacts_spread) ++pruned;
+                require_pruned_equals_exhaustive(s, me, opt, fast, slow, compared, pruned);
             }
         }
     }
