@@ -16,20 +16,10 @@ BGL / kith ratios are the ratios of the medians. Rows: every graph that has a `k
 order first seen; columns as in the README: kith p50 / p90 / p99, `max_hops = 4` p50 / p99,
 k = 5 p50 / p99, BGL CSR p50 / p99, BGL / kith at p50 and over the mean, runs.
 """
-import json
 import statistics
 import sys
 
-from plot_latency import console_records
-
-
-def records(path):
-    with open(path) as f:
-        text = f.read()
-    try:
-        return json.loads(text).get("benchmarks", [])
-    except ValueError:
-        return list(console_records(text))
+from plot_latency import records
 
 
 def fmt(x):

@@ -33,16 +33,20 @@ def console_records(text):
         yield rec
 
 
+def records(path):
+    """Benchmark records of one bench_paths output file (JSON or console)."""
+    with open(path) as f:
+        text = f.read()
+    try:
+        return json.loads(text).get("benchmarks", [])
+    except ValueError:
+        return list(console_records(text))
+
+
 def load(paths):
     rows = []
     for path in paths:
-        with open(path) as f:
-            text = f.read()
-        try:
-            records = json.loads(text).get("benchmarks", [])
-        except ValueError:
-            records = list(console_records(text))
-        for b in records:
+        for b in records(path):
             if "cpu_p50_us" not in b:
                 continue
             name = b["name"].split("/iterations")[0]
