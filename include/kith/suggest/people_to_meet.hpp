@@ -698,6 +698,12 @@ inline void exact_sums(people_to_meet_workspace& ws, const people_query& q, snap
     ws.sums[v] = x;
 }
 
+/// The order of ranked suggestions: the higher score first, then the smaller person index.
+inline bool scored_before(const std::pair<double, snapshot::vertex_type>& x,
+                          const std::pair<double, snapshot::vertex_type>& y) noexcept {
+    return x.first != y.first ? x.first > y.first : x.second < y.second;
+}
+
 /// The pruned pass for resource allocation and kith's default (no warmth floor): the exact same
 /// top k as spread_two_hop + ranking, without spreading every contact's share. A threshold
 /// algorithm: contact z gives any one person at most b_z = w_uz max_v w_zv / s_z (1/d_z
@@ -807,9 +813,6 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
         const std::uint64_t dv = s.degree(v);
         return ws.hub_slot[v] != ws.no_slot ? std::min<std::uint64_t>(dv, people_to_meet_workspace::hub_find_cost * n) : dv;
     };
-    auto by_bound = [](const std::pair<double, snapshot::vertex_type>& x, const std::pair<double, snapshot::vertex_type>& y) {
-        return x.first != y.first ? x.first > y.first : x.second < y.second;
-    };
 
     // Once every contact is spread, exact sums for many people tied at the k-th score can cost
     // more than the exhaustive pass (a figure pass in order + a spreading pass): then that pass runs.
@@ -899,7 +902,7 @@ inline bool fast_top_k(people_to_meet_workspace& ws, const people_query& q, cons
             if (cost >= budget) return false;
         }
         // Exact scores, best bound first; once k exact scores exceed the next bound, stop.
-        std::sort(chosen.begin(), chosen.end(), by_bound);
+        std::sort(chosen.begin(), chosen.end(), scored_before);  // best bound first
         auto& top = ws.top_exact;  // min-heap of the k best exact scores so far
         top.clear();
         double T2 = T;
@@ -1039,6 +1042,26 @@ inline void explain_suggestion(const people_to_meet_workspace& ws, snapshot::ver
     if (om && ov && *om == *ov) out.shared_organization = s.organization_name(*om);
 }
 
+/// The k best of `ranked` (score, person) in `scored_before` order (`ranked` is partially sorted
+/// in place), each explained for `me` (explain_suggestion). O(r log k + k explanations) for r
+/// ranked people.
+inline std::vector<person_suggestion> explained_top_k(const people_to_meet_workspace& ws, snapshot::vertex_type me,
+                                                      std::vector<std::pair<double, snapshot::vertex_type>>& ranked,
+                                                      const people_to_meet_options& opt) {
+    const std::size_t k = std::min(opt.k, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(), scored_before);
+    std::vector<person_suggestion> out;
+    out.reserve(k);
+    for (std::size_t i = 0; i < k; ++i) {
+        person_suggestion ps;
+        ps.who = ws.graph().id_of(ranked[i].second);
+        ps.score = ranked[i].first;
+        explain_suggestion(ws, me, ranked[i].second, opt, ps);
+        out.push_back(std::move(ps));
+    }
+    return out;
+}
+
 } // namespace detail
 
 // ------------------------------------------------------------------------------- tier 2
@@ -1138,20 +1161,7 @@ inline std::vector<person_suggestion> suggest_people_to_meet(const snapshot& s, 
         }
         ranked.insert(ranked.end(), heap.begin(), heap.end());
     }
-    auto better = [](const std::pair<double, snapshot::vertex_type>& x, const std::pair<double, snapshot::vertex_type>& y) {
-        return x.first != y.first ? x.first > y.first : x.second < y.second;
-    };
-    const std::size_t k = std::min(opt.k, ranked.size());
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(), better);
-    out.reserve(k);
-    for (std::size_t i = 0; i < k; ++i) {
-        person_suggestion ps;
-        ps.who = s.id_of(ranked[i].second);
-        ps.score = ranked[i].first;
-        detail::explain_suggestion(ws, *mv, ranked[i].second, opt, ps);
-        out.push_back(std::move(ps));
-    }
-    return out;
+    return detail::explained_top_k(ws, *mv, ranked, opt);
 }
 
 /// As above with a workspace made for this call (O(V log V + E) extra: keep a workspace per
@@ -1654,20 +1664,7 @@ inline std::vector<person_suggestion> suggest_people_to_meet_by_model(const snap
     std::vector<std::pair<double, snapshot::vertex_type>> ranked;
     ranked.reserve(eligible.size());
     for (std::size_t i = 0; i < eligible.size(); ++i) ranked.emplace_back(model.log_odds(f[i]), eligible[i]);
-    auto better = [](const std::pair<double, snapshot::vertex_type>& x, const std::pair<double, snapshot::vertex_type>& y) {
-        return x.first != y.first ? x.first > y.first : x.second < y.second;
-    };
-    const std::size_t k = std::min(opt.k, ranked.size());
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(k), ranked.end(), better);
-    out.reserve(k);
-    for (std::size_t i = 0; i < k; ++i) {
-        person_suggestion ps;
-        ps.who = s.id_of(ranked[i].second);
-        ps.score = ranked[i].first;
-        detail::explain_suggestion(ws, *mv, ranked[i].second, opt, ps);
-        out.push_back(std::move(ps));
-    }
-    return out;
+    return detail::explained_top_k(ws, *mv, ranked, opt);
 }
 
 // ------------------------------------------------------------------------------- tier 1
